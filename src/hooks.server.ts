@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { dirOf } from '$lib/i18n';
+import * as identity from '$lib/server/identity';
+import { runWithContext } from '$lib/server/platform/context';
+import { log } from '$lib/server/platform/log';
+import { SESSION_COOKIE } from '$lib/server/platform/http';
+import { shutdown, startup } from '$lib/server/startup';
+
+export const init: ServerInit = async () => {
+	await startup();
+	process.once('sveltekit:shutdown', (reason: string) => {
+		log.info('shutting down', { reason });
+		void shutdown();
+	});
+};
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Request id, structured access log, and a context that logs and the audit log read from. */
+const context: Handle = ({ event, resolve }) => {
+	const incoming = event.request.headers.get('x-request-id');
+	const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+	event.locals.requestId = requestId;
+	return runWithContext({ requestId }, async () => {
+		const t0 = performance.now();
+		const response = await resolve(event);
+		response.headers.set('x-request-id', requestId);
+		log.info('request', {
+			method: event.request.method,
+			path: event.url.pathname,
+			status: response.status,
+			ms: Math.round((performance.now() - t0) * 10) / 10
+		});
+		return response;
+	});
+};
+
+/** The reader's language from the URL (`/fr/...`), set for the whole request. */
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', dirOf(locale))
+		});
+	});
+
+/** Who is signed in. Anonymous visitors get no cookie at all. */
+const session: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.actor = token ? await identity.actorForSession(token) : null;
+	if (token && !event.locals.actor) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+	return resolve(event);
+};
+
+/** Headers every answer carries (CSP itself is set by SvelteKit from svelte.config.js). */
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const h = response.headers;
+	h.set('Referrer-Policy', 'no-referrer');
+	h.set('Permissions-Policy', 'geolocation=(), camera=(), microphone=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()');
+	h.set('X-Content-Type-Options', 'nosniff');
+	h.set('Cross-Origin-Opener-Policy', 'same-origin');
+	h.set('Cross-Origin-Resource-Policy', 'same-origin');
+	if (!h.has('X-Frame-Options') && !event.url.pathname.startsWith('/embed')) h.set('X-Frame-Options', 'SAMEORIGIN');
+	if (event.url.protocol === 'https:') h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+	if (!h.has('Content-Security-Policy') && !event.url.pathname.startsWith('/embed')) {
+		// Non-page answers (JSON, files) get a locked-down policy too.
+		h.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+	}
+	return response;
+};
+
+export const handle = sequence(context, securityHeaders, i18n, session);
+
+export const handleError: HandleServerError = ({ error: err, event, status }) => {
+	if (status === 404) return { message: 'not_found' };
+	log.error('unhandled error', { err, path: event.url.pathname, status });
+	return { message: 'internal', id: event.locals.requestId };
+};

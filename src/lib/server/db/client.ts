@@ -1,0 +1,89 @@
+// The database: embedded PGlite under ./data by default, a PostgreSQL server when DATABASE_URL is set.
+// Both speak the same SQL and take the same migrations; modules only ever see `Db`.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle; commands accept either. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export interface Database {
+	kind: 'pglite' | 'postgres';
+	db: Db;
+	/** Runs `fn` while holding a cluster-wide lock (so two instances never migrate or seed at once). */
+	withLock<T>(fn: () => Promise<T>): Promise<T>;
+	close(): Promise<void>;
+}
+
+export interface OpenOptions {
+	/** postgres://... ; when absent, PGlite is used. */
+	url?: string;
+	/** PGlite data folder; `memory://` (or undefined with `memory: true`) keeps it in memory. */
+	dataDir?: string;
+	/** A PGlite data-dir tarball to start from (fast fresh databases for tests). */
+	loadDataDir?: Blob;
+}
+
+const LOCK_KEY = 7_150_208; // arbitrary, constant across versions
+
+export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+	if (options.url) return openPostgres(options.url);
+	return openPglite(options.dataDir ?? 'memory://', options.loadDataDir);
+}
+
+async function openPostgres(url: string): Promise<Database> {
+	const { default: pg } = await import('pg');
+	const { drizzle } = await import('drizzle-orm/node-postgres');
+	const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+	pool.on('error', () => {
+		/* idle client errors surface on the next query; don't crash the process */
+	});
+	const db = drizzle(pool, { schema }) as unknown as Db;
+	return {
+		kind: 'postgres',
+		db,
+		async withLock(fn) {
+			const client = await pool.connect();
+			try {
+				await client.query('select pg_advisory_lock($1)', [LOCK_KEY]);
+				return await fn();
+			} finally {
+				await client.query('select pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => {});
+				client.release();
+			}
+		},
+		close: () => pool.end()
+	};
+}
+
+async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
+	const { PGlite } = await import('@electric-sql/pglite');
+	const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+	const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
+	const { drizzle } = await import('drizzle-orm/pglite');
+	if (!dataDir.startsWith('memory://')) {
+		// PGlite creates only the last folder of its path.
+		mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+	}
+	const client = await PGlite.create(dataDir, { extensions: { pg_trgm, unaccent }, loadDataDir });
+	const db = drizzle(client, { schema }) as unknown as Db;
+	let chain: Promise<unknown> = Promise.resolve();
+	return {
+		kind: 'pglite',
+		db,
+		// PGlite is a single connection in this process: a promise chain is lock enough.
+		withLock(fn) {
+			const run = chain.then(fn, fn);
+			chain = run.catch(() => {});
+			return run;
+		},
+		async close() {
+			if (!client.closed) await client.close();
+		},
+		// exposed for the test helper that snapshots a migrated database
+		...({ pglite: client } as object)
+	};
+}

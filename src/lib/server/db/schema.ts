@@ -1,0 +1,4 @@
+// The schema barrel: every module's tables, for drizzle-kit and the typed client.
+export * from '../identity/schema';
+export * from '../mail/schema';
+export * from '../platform/schema';

@@ -1,0 +1,176 @@
+import { eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '../db';
+import * as mail from '../mail';
+import { DomainError } from '../platform/errors';
+import { rateLimits } from '../platform/schema';
+import { useFreshDatabase } from '../test/db';
+import { grant, makeUser, TEST_PASSWORD } from '../test/factories';
+import * as identity from '.';
+import { passwordResets, sessions, users } from './schema';
+
+useFreshDatabase();
+const client = { ip: '192.0.2.1' };
+
+beforeEach(async () => {
+	// each test gets fresh rate-limit windows
+	await db().delete(rateLimits);
+});
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+	try {
+		await p;
+	} catch (e) {
+		if (e instanceof DomainError) return e.code;
+		throw e;
+	}
+	throw new Error('expected a DomainError');
+}
+
+describe('sign up and sign in', () => {
+	it('creates an account, opens a session the server recognises, and audits the sign-up', async () => {
+		const { user, token } = await identity.signUp({ name: 'Amina', email: '  Amina@Example.ORG ', password: 'long enough pass' }, client);
+		expect(user.email).toBe('amina@example.org');
+		const actor = await identity.actorForSession(token);
+		expect(actor?.id).toBe(user.id);
+		expect(actor?.grants).toEqual([]);
+		const entries = await identity.audit.list({ q: user.id });
+		expect(entries.map((e) => e.action)).toContain('user.sign_up');
+		expect(JSON.stringify(entries)).not.toContain('long enough pass');
+	});
+
+	it('refuses a second account with the same email in any case', async () => {
+		await identity.signUp({ name: 'B', email: 'dup@example.org', password: 'long enough pass' }, client);
+		expect(await codeOf(identity.signUp({ name: 'B2', email: 'DUP@example.org', password: 'long enough pass' }, client))).toBe('email_taken');
+	});
+
+	it('explains each bad field', async () => {
+		try {
+			await identity.signUp({ name: '', email: 'not-an-email', password: 'short' }, client);
+			expect.unreachable();
+		} catch (e) {
+			expect((e as DomainError).status).toBe(400);
+			expect((e as DomainError).fields).toEqual({ name: 'name_required', email: 'email_invalid', password: 'password_too_short' });
+		}
+	});
+
+	it('signs in with the right password only, with one message for unknown email and wrong password', async () => {
+		const u = await makeUser({ email: 'known@example.org' });
+		const { token } = await identity.signIn({ email: 'KNOWN@example.org', password: TEST_PASSWORD }, client);
+		expect((await identity.actorForSession(token))?.id).toBe(u.id);
+		expect(await codeOf(identity.signIn({ email: 'known@example.org', password: 'wrong password!' }, client))).toBe('credentials_invalid');
+		expect(await codeOf(identity.signIn({ email: 'nobody@example.org', password: 'wrong password!' }, client))).toBe('credentials_invalid');
+	});
+
+	it('rate-limits repeated sign-in attempts from one address', async () => {
+		await makeUser({ email: 'target@example.org' });
+		for (let i = 0; i < 10; i++) {
+			expect(await codeOf(identity.signIn({ email: 'target@example.org', password: 'guess guess ' + i }, { ip: '198.51.100.7' }))).toBe('credentials_invalid');
+		}
+		expect(await codeOf(identity.signIn({ email: 'target@example.org', password: TEST_PASSWORD }, { ip: '198.51.100.7' }))).toBe('rate_limited');
+	});
+
+	it('ends the session on sign-out', async () => {
+		await makeUser({ email: 'out@example.org' });
+		const { token } = await identity.signIn({ email: 'out@example.org', password: TEST_PASSWORD }, client);
+		await identity.signOut(token);
+		expect(await identity.actorForSession(token)).toBeNull();
+	});
+
+	it('ignores unknown and absurd session tokens', async () => {
+		expect(await identity.actorForSession('nope')).toBeNull();
+		expect(await identity.actorForSession('x'.repeat(10_000))).toBeNull();
+		expect(await identity.actorForSession(undefined)).toBeNull();
+	});
+});
+
+describe('password reset', () => {
+	it('writes a reset mail to the outbox, and the link sets a new password once', async () => {
+		const u = await makeUser({ email: 'forgetful@example.org' });
+		const { token: oldSession } = await identity.signIn({ email: 'forgetful@example.org', password: TEST_PASSWORD }, client);
+		await identity.requestPasswordReset({ email: 'forgetful@example.org' }, { ...client, origin: 'https://cop.example' });
+		const [msg] = await mail.list();
+		expect(msg.to).toBe('forgetful@example.org');
+		expect(msg.status).toBe('stored'); // no SMTP in tests: kept, not lost
+		const link = /https:\/\/cop\.example\/password\/reset\/([A-Za-z0-9_-]+)/.exec(msg.body);
+		expect(link).not.toBeNull();
+		await identity.resetPassword({ token: link![1], password: 'a brand new password' });
+		// old sessions end, the new password works, the token is spent
+		expect(await identity.actorForSession(oldSession)).toBeNull();
+		const { user } = await identity.signIn({ email: 'forgetful@example.org', password: 'a brand new password' }, client);
+		expect(user.id).toBe(u.id);
+		expect(await codeOf(identity.resetPassword({ token: link![1], password: 'another new password' }))).toBe('token_invalid');
+	});
+
+	it('answers the same for an unknown email and sends nothing', async () => {
+		const before = (await mail.list()).length;
+		await identity.requestPasswordReset({ email: 'ghost@example.org' }, { ...client, origin: 'https://cop.example' });
+		expect((await mail.list()).length).toBe(before);
+	});
+
+	it('refuses an expired token', async () => {
+		const u = await makeUser();
+		await db().insert(passwordResets).values({ id: 'x', userId: u.id, expiresAt: new Date(Date.now() - 1000) });
+		expect(await codeOf(identity.resetPassword({ token: 'A'.repeat(43), password: 'a brand new password' }))).toBe('token_invalid');
+	});
+});
+
+describe('roles', () => {
+	it('an admin grants a focal-point role for one country; it shows in the session and the audit log', async () => {
+		const admin = await makeUser({ grants: [grant('admin')] });
+		const person = await makeUser({ email: 'fp@example.org' });
+		const g = await identity.grantRole(admin, { userId: person.id, role: 'focal_point', scopeKind: 'country', scopeValue: 'KE' });
+		expect(g.scopeValue).toBe('KE');
+		const { token } = await identity.signIn({ email: 'fp@example.org', password: TEST_PASSWORD }, client);
+		const actor = await identity.actorForSession(token);
+		expect(identity.holds(actor, 'focal_point', { kind: 'country', country: 'KE' })).toBe(true);
+		expect(identity.holds(actor, 'focal_point', { kind: 'country', country: 'UG' })).toBe(false);
+		const [entry] = await identity.audit.list({ q: 'role.grant' });
+		expect(entry).toMatchObject({ actorId: admin.id, action: 'role.grant', entityId: person.id });
+		expect(entry.after).toMatchObject({ role: 'focal_point', scopeKind: 'country', scopeValue: 'KE' });
+	});
+
+	it('refuses scopes that do not fit the role, unknown countries and duplicates', async () => {
+		const admin = await makeUser({ grants: [grant('admin')] });
+		const p = await makeUser();
+		expect(await codeOf(identity.grantRole(admin, { userId: p.id, role: 'focal_point', scopeKind: 'global' }))).toBe('invalid_input');
+		expect(await codeOf(identity.grantRole(admin, { userId: p.id, role: 'focal_point', scopeKind: 'country', scopeValue: 'XX' }))).toBe('invalid_input');
+		expect(await codeOf(identity.grantRole(admin, { userId: p.id, role: 'coordinator', scopeKind: 'region', scopeValue: 'atlantis' }))).toBe('invalid_input');
+		await identity.grantRole(admin, { userId: p.id, role: 'coordinator', scopeKind: 'region', scopeValue: 'africa' });
+		expect(await codeOf(identity.grantRole(admin, { userId: p.id, role: 'coordinator', scopeKind: 'region', scopeValue: 'africa' }))).toBe('role_already_granted');
+	});
+
+	it('only admins grant or revoke, and nothing is written when they may not', async () => {
+		const coordinator = await makeUser({ grants: [grant('coordinator', { region: 'africa' })] });
+		const p = await makeUser();
+		expect(await codeOf(identity.grantRole(coordinator, { userId: p.id, role: 'focal_point', scopeKind: 'country', scopeValue: 'KE' }))).toBe('forbidden');
+		expect(await codeOf(identity.grantRole(null, { userId: p.id, role: 'focal_point', scopeKind: 'country', scopeValue: 'KE' }))).toBe('sign_in_required');
+		expect(await identity.grantsOf(p.id)).toEqual([]);
+	});
+
+	it('revokes with the before state in the audit log, but an admin cannot revoke their own admin role', async () => {
+		const admin = await makeUser({ grants: [grant('admin')] });
+		const p = await makeUser();
+		const g = await identity.grantRole(admin, { userId: p.id, role: 'editor', scopeKind: 'global' });
+		await identity.revokeRole(admin, g.id);
+		expect(await identity.grantsOf(p.id)).toEqual([]);
+		const [entry] = await identity.audit.list({ q: 'role.revoke' });
+		expect(entry.before).toMatchObject({ role: 'editor' });
+		const [own] = await identity.grantsOf(admin.id);
+		expect(await codeOf(identity.revokeRole(admin, own.id))).toBe('cannot_revoke_own_admin');
+	});
+});
+
+describe('first admin', () => {
+	it('creates an admin with a generated password that works, and audits it as a system change', async () => {
+		const { user, password } = await identity.createAdmin({ email: 'Root@Example.org' });
+		expect(password.length).toBeGreaterThanOrEqual(20);
+		const { token } = await identity.signIn({ email: 'root@example.org', password }, client);
+		expect(identity.isAdmin(await identity.actorForSession(token))).toBe(true);
+		const [entry] = await identity.audit.list({ q: user.id });
+		expect(entry.actorId).toBeNull();
+		const [row] = await db().select().from(users).where(eq(users.id, user.id));
+		expect(row.passwordHash.startsWith('scrypt$')).toBe(true);
+		expect(await db().select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(1);
+	});
+});

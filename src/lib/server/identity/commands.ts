@@ -1,0 +1,208 @@
+// Identity use cases: one exported function each. Commands acting for someone authorise first
+// and write the audit log in the same transaction as the change.
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { db } from '../db';
+import * as mail from '../mail';
+import { Conflict, NotFound, Unauthenticated, ValidationError } from '../platform/errors';
+import { hit, LIMITS } from '../platform/rate-limit';
+import { parse } from '../platform/validate';
+import { record } from './audit';
+import { dummyHash, generatePassword, hashPassword, newToken, sha256, verifyPassword } from './crypto';
+import { GrantInput, ResetInput, ResetRequestInput, SignInInput, SignUpInput } from './input';
+import { assertCan, type Actor } from './policy';
+import { passwordResets, roleGrants, sessions, users } from './schema';
+import { resetMail } from './mails';
+
+export const SESSION_DAYS = 30;
+const RESET_MINUTES = 60;
+
+export interface ClientInfo {
+	/** the client's address, used only (hashed) as a rate-limit key */
+	ip: string;
+}
+
+async function createSession(userId: string): Promise<string> {
+	const token = newToken();
+	await db()
+		.insert(sessions)
+		.values({ id: sha256(token), userId, expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000) });
+	return token;
+}
+
+function isUniqueViolation(e: unknown): boolean {
+	const err = e as { code?: string; cause?: { code?: string } };
+	return err?.code === '23505' || err?.cause?.code === '23505';
+}
+
+/** Creates an account and signs it in. Returns the session token for the cookie. */
+export async function signUp(rawInput: unknown, client: ClientInfo) {
+	const input = parse(SignUpInput, rawInput);
+	await hit(LIMITS.signUp, sha256(client.ip));
+	const passwordHash = await hashPassword(input.password);
+	try {
+		const user = await db().transaction(async (tx) => {
+			const [user] = await tx
+				.insert(users)
+				.values({ email: input.email, name: input.name, passwordHash, locale: input.locale })
+				.returning();
+			const actor: Actor = { id: user.id, email: user.email, name: user.name, grants: [] };
+			await record(tx, actor, {
+				action: 'user.sign_up',
+				entityType: 'user',
+				entityId: user.id,
+				after: { email: user.email, name: user.name, locale: user.locale }
+			});
+			return user;
+		});
+		return { user, token: await createSession(user.id) };
+	} catch (e) {
+		if (isUniqueViolation(e)) throw new Conflict('email_taken', { email: 'email_taken' });
+		throw e;
+	}
+}
+
+/** Checks a password and opens a session. The same error for unknown email and wrong password. */
+export async function signIn(rawInput: unknown, client: ClientInfo) {
+	const input = parse(SignInInput, rawInput);
+	await hit(LIMITS.signIn, sha256(client.ip));
+	await hit(LIMITS.signIn, sha256(input.email));
+	const [user] = await db()
+		.select()
+		.from(users)
+		.where(eq(sql`lower(${users.email})`, input.email));
+	const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash()));
+	if (!user || !ok || user.disabledAt) throw new ValidationError({ _: 'credentials_invalid' }, 'credentials_invalid');
+	return { user, token: await createSession(user.id) };
+}
+
+export async function signOut(token: string): Promise<void> {
+	await db().delete(sessions).where(eq(sessions.id, sha256(token)));
+}
+
+/**
+ * Sends a reset link when the email belongs to an account. Answers the same either way,
+ * so the form cannot be used to find out who has an account.
+ */
+export async function requestPasswordReset(rawInput: unknown, client: ClientInfo & { origin: string }) {
+	const input = parse(ResetRequestInput, rawInput);
+	await hit(LIMITS.passwordReset, sha256(client.ip));
+	await hit(LIMITS.passwordReset, sha256(input.email));
+	const [user] = await db()
+		.select()
+		.from(users)
+		.where(eq(sql`lower(${users.email})`, input.email));
+	if (!user || user.disabledAt) return;
+	const token = newToken();
+	await db().transaction(async (tx) => {
+		await tx
+			.insert(passwordResets)
+			.values({ id: sha256(token), userId: user.id, expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000) });
+		await mail.enqueue(tx, resetMail(user, `${client.origin}${user.locale === 'en' ? '' : '/' + user.locale}/password/reset/${token}`, RESET_MINUTES));
+	});
+	mail.deliverSoon();
+}
+
+/** Sets a new password from a valid reset token; ends every session of that account. */
+export async function resetPassword(rawInput: unknown) {
+	const input = parse(ResetInput, rawInput);
+	const passwordHash = await hashPassword(input.password);
+	return db().transaction(async (tx) => {
+		const [reset] = await tx
+			.select()
+			.from(passwordResets)
+			.where(and(eq(passwordResets.id, sha256(input.token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, new Date())))
+			.for('update');
+		if (!reset) throw new ValidationError({ token: 'token_invalid' }, 'token_invalid');
+		await tx.update(passwordResets).set({ usedAt: new Date() }).where(eq(passwordResets.id, reset.id));
+		const [user] = await tx
+			.update(users)
+			.set({ passwordHash, updatedAt: new Date() })
+			.where(eq(users.id, reset.userId))
+			.returning();
+		await tx.delete(sessions).where(eq(sessions.userId, user.id));
+		await record(tx, { id: user.id, email: user.email, name: user.name, grants: [] }, {
+			action: 'user.password_reset',
+			entityType: 'user',
+			entityId: user.id
+		});
+		return user;
+	});
+}
+
+/** An admin grants a role in a scope. Granting what is already held is a conflict, not a duplicate. */
+export async function grantRole(actor: Actor | null, rawInput: unknown) {
+	assertCan(actor, 'role.grant');
+	const input = parse(GrantInput, rawInput);
+	return db().transaction(async (tx) => {
+		const [target] = await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
+		if (!target) throw new NotFound('user_not_found');
+		const [grant] = await tx
+			.insert(roleGrants)
+			.values({ userId: input.userId, role: input.role, scopeKind: input.scopeKind, scopeValue: input.scopeValue, grantedBy: actor.id })
+			.onConflictDoNothing()
+			.returning();
+		if (!grant) throw new Conflict('role_already_granted', { role: 'role_already_granted' });
+		await record(tx, actor, {
+			action: 'role.grant',
+			entityType: 'user',
+			entityId: input.userId,
+			after: { grantId: grant.id, role: grant.role, scopeKind: grant.scopeKind, scopeValue: grant.scopeValue }
+		});
+		return grant;
+	});
+}
+
+/** An admin takes a role back. An admin cannot remove their own admin role (the last door must stay open). */
+export async function revokeRole(actor: Actor | null, grantId: string) {
+	assertCan(actor, 'role.revoke');
+	return db().transaction(async (tx) => {
+		const [grant] = await tx.select().from(roleGrants).where(eq(roleGrants.id, grantId));
+		if (!grant) throw new NotFound('grant_not_found');
+		if (grant.userId === actor.id && grant.role === 'admin') throw new Conflict('cannot_revoke_own_admin');
+		await tx.delete(roleGrants).where(eq(roleGrants.id, grantId));
+		await record(tx, actor, {
+			action: 'role.revoke',
+			entityType: 'user',
+			entityId: grant.userId,
+			before: { grantId: grant.id, role: grant.role, scopeKind: grant.scopeKind, scopeValue: grant.scopeValue }
+		});
+		return grant;
+	});
+}
+
+/**
+ * Creates an admin account from the command line or on first start. Not reachable from the web.
+ * Returns the password (generated unless given) so it can be shown once.
+ */
+export async function createAdmin(options: { email: string; name?: string; password?: string }) {
+	const email = options.email.trim().toLowerCase();
+	const password = options.password ?? generatePassword();
+	const input = parse(SignUpInput, { name: options.name ?? 'Administrator', email, password });
+	const passwordHash = await hashPassword(input.password);
+	return db().transaction(async (tx) => {
+		const [existing] = await tx.select().from(users).where(eq(sql`lower(${users.email})`, email));
+		const user =
+			existing ??
+			(await tx.insert(users).values({ email, name: input.name, passwordHash }).returning())[0];
+		if (existing) await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, existing.id));
+		await tx.insert(roleGrants).values({ userId: user.id, role: 'admin', scopeKind: 'global', scopeValue: '' }).onConflictDoNothing();
+		await record(tx, null, {
+			action: existing ? 'user.promote_admin' : 'user.create_admin',
+			entityType: 'user',
+			entityId: user.id,
+			after: { email, role: 'admin' }
+		});
+		return { user, password };
+	});
+}
+
+/** Removes expired sessions and reset tokens. */
+export async function pruneExpired(): Promise<void> {
+	const now = new Date();
+	await db().delete(sessions).where(lt(sessions.expiresAt, now));
+	await db().delete(passwordResets).where(lt(passwordResets.expiresAt, now));
+}
+
+export function requireActor(actor: Actor | null): asserts actor is Actor {
+	if (!actor) throw new Unauthenticated();
+}

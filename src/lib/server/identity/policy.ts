@@ -1,0 +1,80 @@
+// Who may do what, where. Every command asks here first. Grants are scoped: a global grant covers
+// everything, a region grant covers the region and every country in it, a country grant that country.
+import { regionOf, type RegionId } from '../../geo';
+import type { Role, ScopeKind } from '../../identity/roles';
+import { Forbidden, Unauthenticated } from '../platform/errors';
+
+export interface Grant {
+	role: Role;
+	scopeKind: ScopeKind;
+	scopeValue: string;
+}
+
+export interface Actor {
+	id: string;
+	email: string;
+	name: string;
+	grants: Grant[];
+}
+
+/** What an action is about: the whole deployment, a region, or a country. */
+export type Target =
+	| { kind: 'global' }
+	| { kind: 'region'; region: RegionId }
+	| { kind: 'country'; country: string };
+
+export const GLOBAL: Target = { kind: 'global' };
+
+/** Does this grant's scope cover the target? */
+export function covers(grant: Grant, target: Target): boolean {
+	switch (grant.scopeKind) {
+		case 'global':
+			return true;
+		case 'region':
+			if (target.kind === 'region') return target.region === grant.scopeValue;
+			if (target.kind === 'country') return regionOf(target.country) === grant.scopeValue;
+			return false;
+		case 'country':
+			return target.kind === 'country' && target.country === grant.scopeValue;
+	}
+}
+
+/** Does the actor hold `role` in a scope covering `target`? Admins hold every role everywhere. */
+export function holds(actor: Actor | null | undefined, role: Role, target: Target = GLOBAL): boolean {
+	if (!actor) return false;
+	return actor.grants.some(
+		(g) => (g.role === role || g.role === 'admin') && covers(g, target)
+	);
+}
+
+export function isAdmin(actor: Actor | null | undefined): boolean {
+	return !!actor?.grants.some((g) => g.role === 'admin');
+}
+
+/** Identity's own actions. Other modules keep their own tables built on `holds`. */
+export type IdentityAction = 'user.list' | 'role.grant' | 'role.revoke' | 'audit.view' | 'outbox.view' | 'admin.enter';
+
+const RULES: Record<IdentityAction, Role[]> = {
+	'user.list': ['admin'],
+	'role.grant': ['admin'],
+	'role.revoke': ['admin'],
+	'audit.view': ['admin'],
+	'outbox.view': ['admin'],
+	'admin.enter': ['admin']
+};
+
+export function can(actor: Actor | null | undefined, action: IdentityAction, target: Target = GLOBAL): boolean {
+	return RULES[action].some((role) => holds(actor, role, target));
+}
+
+/** Throws Unauthenticated for no actor, Forbidden when the actor may not. */
+export function assertCan(actor: Actor | null | undefined, action: IdentityAction, target: Target = GLOBAL): asserts actor is Actor {
+	if (!actor) throw new Unauthenticated();
+	if (!can(actor, action, target)) throw new Forbidden();
+}
+
+/** The same assertion for another module's rule table. */
+export function assertHolds(actor: Actor | null | undefined, allowed: boolean): asserts actor is Actor {
+	if (!actor) throw new Unauthenticated();
+	if (!allowed) throw new Forbidden();
+}

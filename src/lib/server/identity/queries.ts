@@ -1,0 +1,82 @@
+// Identity reads: who is behind a session, the people list for admins, one person with their grants.
+import { and, asc, eq, gt, ilike, or, sql } from 'drizzle-orm';
+import { db } from '../db';
+import { assertCan, type Actor, type Grant } from './policy';
+import { roleGrants, sessions, users } from './schema';
+import { sha256 } from './crypto';
+import { SESSION_DAYS } from './commands';
+
+/** The signed-in person behind a session cookie, or null. Renews sessions past half their life. */
+export async function actorForSession(token: string | undefined): Promise<Actor | null> {
+	if (!token || token.length > 200) return null;
+	const id = sha256(token);
+	const rows = await db()
+		.select({
+			userId: users.id,
+			email: users.email,
+			name: users.name,
+			disabledAt: users.disabledAt,
+			expiresAt: sessions.expiresAt,
+			role: roleGrants.role,
+			scopeKind: roleGrants.scopeKind,
+			scopeValue: roleGrants.scopeValue
+		})
+		.from(sessions)
+		.innerJoin(users, eq(users.id, sessions.userId))
+		.leftJoin(roleGrants, eq(roleGrants.userId, users.id))
+		.where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date())));
+	const first = rows[0];
+	if (!first || first.disabledAt) return null;
+	const halfLife = (SESSION_DAYS * 86_400_000) / 2;
+	if (first.expiresAt.getTime() - Date.now() < halfLife) {
+		await db()
+			.update(sessions)
+			.set({ expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000) })
+			.where(eq(sessions.id, id));
+	}
+	return {
+		id: first.userId,
+		email: first.email,
+		name: first.name,
+		grants: rows.filter((r) => r.role).map((r) => ({ role: r.role, scopeKind: r.scopeKind, scopeValue: r.scopeValue }) as Grant)
+	};
+}
+
+export async function grantsOf(userId: string) {
+	return db().select().from(roleGrants).where(eq(roleGrants.userId, userId)).orderBy(asc(roleGrants.createdAt));
+}
+
+/** People, for the admin page: newest first, optionally filtered by name or email. */
+export async function listUsers(actor: Actor | null, options: { q?: string; limit?: number; offset?: number } = {}) {
+	assertCan(actor, 'user.list');
+	const q = options.q?.trim();
+	const like = q ? `%${q.replace(/[%_\\]/g, (c) => '\\' + c)}%` : undefined;
+	const where = like ? or(ilike(users.email, like), ilike(users.name, like)) : undefined;
+	const list = await db()
+		.select({ id: users.id, email: users.email, name: users.name, createdAt: users.createdAt, disabledAt: users.disabledAt })
+		.from(users)
+		.where(where)
+		.orderBy(sql`${users.createdAt} desc`)
+		.limit(Math.min(options.limit ?? 50, 200))
+		.offset(options.offset ?? 0);
+	const [{ total }] = await db().select({ total: sql<number>`count(*)::int` }).from(users).where(where);
+	return { users: list, total };
+}
+
+export async function getUser(actor: Actor | null, id: string) {
+	assertCan(actor, 'user.list');
+	const [user] = await db()
+		.select({ id: users.id, email: users.email, name: users.name, locale: users.locale, createdAt: users.createdAt, disabledAt: users.disabledAt })
+		.from(users)
+		.where(eq(users.id, id));
+	if (!user) return null;
+	return { ...user, grants: await grantsOf(id) };
+}
+
+export async function countAdmins(): Promise<number> {
+	const [{ n }] = await db()
+		.select({ n: sql<number>`count(*)::int` })
+		.from(roleGrants)
+		.where(eq(roleGrants.role, 'admin'));
+	return n;
+}

@@ -1,0 +1,61 @@
+// Start-up: open and migrate the database, seed demo content on the first run, make sure an
+// admin exists (printing a generated password once), and schedule housekeeping.
+import { database, openConfiguredDatabase, useDatabase } from './db';
+import * as identity from './identity';
+import * as mail from './mail';
+import { log } from './platform/log';
+import { getMeta, setMeta } from './platform/meta';
+import { prune } from './platform/rate-limit';
+import { seedDemo } from './seed';
+
+let started: Promise<void> | undefined;
+const timers: NodeJS.Timeout[] = [];
+
+export function startup(): Promise<void> {
+	return (started ??= run());
+}
+
+async function run(): Promise<void> {
+	const t0 = performance.now();
+	const d = await openConfiguredDatabase();
+	useDatabase(d);
+	await d.withLock(async () => {
+		if (process.env.SEED_DEMO !== 'off' && !(await getMeta('demo_seeded_at'))) {
+			await seedDemo();
+			await setMeta('demo_seeded_at', new Date().toISOString());
+			log.info('demo content seeded');
+		}
+		await bootstrapAdmin();
+	});
+	timers.push(setInterval(() => void mail.deliverPending().catch((err) => log.error('mail run failed', { err })), 60_000));
+	timers.push(setInterval(() => void housekeeping().catch((err) => log.error('housekeeping failed', { err })), 3_600_000));
+	for (const t of timers) t.unref();
+	log.info('database ready', { kind: d.kind, ms: Math.round(performance.now() - t0) });
+}
+
+async function housekeeping(): Promise<void> {
+	await prune();
+	await identity.pruneExpired();
+}
+
+/** On the first run (no admin yet), create one. ADMIN_EMAIL / ADMIN_PASSWORD may preset it. */
+async function bootstrapAdmin(): Promise<void> {
+	if ((await identity.countAdmins()) > 0) return;
+	const email = process.env.ADMIN_EMAIL ?? 'admin@cop.localhost';
+	const { password } = await identity.createAdmin({ email, password: process.env.ADMIN_PASSWORD || undefined });
+	const shown = process.env.ADMIN_PASSWORD ? '(the ADMIN_PASSWORD you set)' : password;
+	// Printed once, plainly, for the person starting the platform; never logged again.
+	process.stdout.write(
+		`\n  First run: an administrator account was created.\n    email:    ${email}\n    password: ${shown}\n  Keep this password safe; it is not shown again. (npm run admin:create makes more admins.)\n\n`
+	);
+}
+
+export async function shutdown(): Promise<void> {
+	for (const t of timers) clearInterval(t);
+	try {
+		await database().close();
+		log.info('database closed');
+	} catch {
+		/* not open */
+	}
+}

@@ -1,0 +1,22 @@
+import * as identity from '$lib/server/identity';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	identity.assertCan(locals.actor, 'audit.view');
+	const q = (url.searchParams.get('q') ?? '').slice(0, 200);
+	const before = Number(url.searchParams.get('before')) || undefined;
+	const rows = await identity.audit.list({ q: q || undefined, before, limit: 50 });
+	return {
+		q,
+		entries: rows.map((r) => ({
+			id: r.id,
+			at: r.at.toISOString(),
+			actor: r.actorEmail,
+			action: r.action,
+			entity: `${r.entityType}:${r.entityId}`,
+			before: r.before == null ? null : JSON.stringify(r.before, null, 1),
+			after: r.after == null ? null : JSON.stringify(r.after, null, 1)
+		})),
+		older: rows.length === 50 ? rows[rows.length - 1].id : null
+	};
+};

@@ -1,0 +1,14 @@
+import { error } from '@sveltejs/kit';
+import * as identity from '$lib/server/identity';
+import * as mail from '$lib/server/mail';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	identity.assertCan(locals.actor, 'outbox.view');
+	if (!/^[0-9a-f-]{36}$/i.test(params.id)) error(404, 'not_found');
+	const msg = await mail.get(params.id);
+	if (!msg) error(404, 'not_found');
+	return {
+		msg: { to: msg.to, subject: msg.subject, body: msg.body, status: msg.status, createdAt: msg.createdAt.toISOString(), lastError: msg.lastError }
+	};
+};
