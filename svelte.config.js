@@ -22,6 +22,10 @@ const config = {
 				'object-src': ['none']
 			}
 		},
+		// Referrer-Policy: no-referrer makes browsers send `Origin: null` on our own form posts, so
+		// Kit's origin check would refuse them. `null` is let through here and checked properly in
+		// hooks.server.ts (Sec-Fetch-Site), see docs/decisions.md.
+		csrf: { trustedOrigins: ['null'] },
 		paths: { relative: false },
 		alias: { $content: 'content' }
 	}

@@ -19,6 +19,11 @@ export const init: ServerInit = async () => {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
+/** Secrets that travel in paths (reset tokens) never reach the logs. */
+function redactPath(path: string): string {
+	return path.replace(/(\/password\/reset\/)[^/]+/, '$1[redacted]');
+}
+
 /** Request id, structured access log, and a context that logs and the audit log read from. */
 const context: Handle = ({ event, resolve }) => {
 	const incoming = event.request.headers.get('x-request-id');
@@ -30,12 +35,33 @@ const context: Handle = ({ event, resolve }) => {
 		response.headers.set('x-request-id', requestId);
 		log.info('request', {
 			method: event.request.method,
-			path: event.url.pathname,
+			path: redactPath(event.url.pathname),
 			status: response.status,
 			ms: Math.round((performance.now() - t0) * 10) / 10
 		});
 		return response;
 	});
+};
+
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+/**
+ * Cross-site request forgery: a state-changing form post must come from our own pages. Browsers
+ * send `Origin: null` under our no-referrer policy, so we also read `Sec-Fetch-Site`, which
+ * they set themselves. Session cookies are SameSite=Lax as a second line.
+ */
+const csrf: Handle = ({ event, resolve }) => {
+	const { request, url } = event;
+	if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return resolve(event);
+	const type = request.headers.get('content-type')?.split(';', 1)[0].trim().toLowerCase() ?? '';
+	if (!FORM_TYPES.includes(type)) return resolve(event);
+	const origin = request.headers.get('origin');
+	const site = request.headers.get('sec-fetch-site');
+	const sameOrigin = origin === url.origin || ((origin === null || origin === 'null') && (site === null || site === 'same-origin'));
+	if (!sameOrigin || (site !== null && site !== 'same-origin' && site !== 'none')) {
+		return new Response('Cross-site form submissions are forbidden', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+	}
+	return resolve(event);
 };
 
 /** The reader's language from the URL (`/fr/...`), set for the whole request. */
@@ -73,7 +99,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(context, securityHeaders, i18n, session);
+export const handle = sequence(context, securityHeaders, csrf, i18n, session);
 
 export const handleError: HandleServerError = ({ error: err, event, status }) => {
 	if (status === 404) return { message: 'not_found' };

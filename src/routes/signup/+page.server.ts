@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import * as identity from '$lib/server/identity';
 import { clientIp, failWith, setSessionCookie } from '$lib/server/platform/http';
-import { formObject } from '$lib/server/platform/validate';
+import { readForm } from '$lib/server/platform/validate';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,8 +11,9 @@ export const load: PageServerLoad = ({ locals }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
-		const values = formObject(await request.formData());
+		let values: Record<string, string> = {};
 		try {
+			values = await readForm(request);
 			const { token } = await identity.signUp({ ...values, locale: getLocale() }, { ip: clientIp(getClientAddress) });
 			setSessionCookie(cookies, token, url, identity.SESSION_DAYS);
 		} catch (e) {

@@ -1,6 +1,6 @@
 // The database: embedded PGlite under ./data by default, a PostgreSQL server when DATABASE_URL is set.
 // Both speak the same SQL and take the same migrations; modules only ever see `Db`.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
@@ -64,11 +64,16 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
 	const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
 	const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
 	const { drizzle } = await import('drizzle-orm/pglite');
+	let unlock = () => {};
 	if (!dataDir.startsWith('memory://')) {
 		// PGlite creates only the last folder of its path.
 		mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+		unlock = lockDataDir(dataDir);
 	}
-	const client = await PGlite.create(dataDir, { extensions: { pg_trgm, unaccent }, loadDataDir });
+	const client = await PGlite.create(dataDir, { extensions: { pg_trgm, unaccent }, loadDataDir }).catch((e) => {
+		unlock();
+		throw e;
+	});
 	const db = drizzle(client, { schema }) as unknown as Db;
 	let chain: Promise<unknown> = Promise.resolve();
 	return {
@@ -82,8 +87,40 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
 		},
 		async close() {
 			if (!client.closed) await client.close();
+			unlock();
 		},
 		// exposed for the test helper that snapshots a migrated database
 		...({ pglite: client } as object)
 	};
+}
+
+/**
+ * An embedded database belongs to one process at a time (two would corrupt it). A lock file with
+ * the owner's pid says who; a lock left by a process that has died is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+	const lockFile = `${path.resolve(dataDir)}.lock`;
+	try {
+		const pid = Number(readFileSync(lockFile, 'utf8'));
+		if (pid && pid !== process.pid && isAlive(pid)) {
+			throw new Error(
+				`The embedded database in ${dataDir} is in use by process ${pid} (probably a running server). Stop it first, or use a PostgreSQL server (DATABASE_URL) to share one database.`
+			);
+		}
+	} catch (e) {
+		if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+	}
+	writeFileSync(lockFile, String(process.pid));
+	const release = () => rmSync(lockFile, { force: true });
+	process.once('exit', release);
+	return release;
+}
+
+function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (e) {
+		return (e as NodeJS.ErrnoException).code === 'EPERM';
+	}
 }

@@ -17,6 +17,17 @@ export function parse<S extends v.GenericSchema>(schema: S, input: unknown): v.I
 /** Turns FormData into a plain object of strings (files and repeated keys are left to the caller). */
 export function formObject(form: FormData): Record<string, string> {
 	const out: Record<string, string> = {};
-	for (const [key, value] of form) if (typeof value === 'string' && !(key in out)) out[key] = value;
+	for (const [key, value] of form) if (typeof value === 'string' && !Object.hasOwn(out, key)) out[key] = value;
 	return out;
+}
+
+/** Reads a posted form; a body that is not a readable form is a 400, never a crash. */
+export async function readForm(request: Request): Promise<Record<string, string>> {
+	let form: FormData;
+	try {
+		form = await request.formData();
+	} catch {
+		throw new ValidationError({ _: 'form_unreadable' }, 'form_unreadable');
+	}
+	return formObject(form);
 }

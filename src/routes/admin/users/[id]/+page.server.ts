@@ -3,7 +3,7 @@ import { listCountries, regionName, REGIONS } from '$lib/geo';
 import { ROLE_SCOPES, ROLES } from '$lib/identity/roles';
 import * as identity from '$lib/server/identity';
 import { failWith } from '$lib/server/platform/http';
-import { formObject } from '$lib/server/platform/validate';
+import { readForm } from '$lib/server/platform/validate';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -30,7 +30,12 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	grant: async ({ request, locals, params }) => {
-		const values = formObject(await request.formData());
+		let values: Record<string, string> = {};
+		try {
+			values = await readForm(request);
+		} catch (e) {
+			return failWith(e);
+		}
 		const scopeKind = values.scopeKind ?? '';
 		const scopeValue = scopeKind === 'region' ? values.region : scopeKind === 'country' ? values.country : '';
 		try {
@@ -41,8 +46,9 @@ export const actions: Actions = {
 		return { granted: true };
 	},
 	revoke: async ({ request, locals }) => {
-		const values = formObject(await request.formData());
+		let values: Record<string, string> = {};
 		try {
+			values = await readForm(request);
 			await identity.revokeRole(locals.actor, UUID.test(values.grantId ?? '') ? values.grantId : '00000000-0000-0000-0000-000000000000');
 		} catch (e) {
 			return failWith(e);

@@ -1,0 +1,31 @@
+// The open API: its OpenAPI 3.1 document, and every documented path answers.
+import { expect, test } from './fixtures';
+
+test('OpenAPI 3.1 document lists paths that answer', async ({ request }) => {
+	const doc = await (await request.get('/api/v1/openapi.json')).json();
+	expect(doc.openapi).toBe('3.1.0');
+	const paths = Object.keys(doc.paths);
+	expect(paths.length).toBeGreaterThan(0);
+	for (const p of paths) {
+		if (p.includes('{')) continue;
+		const r = await request.get(`/api/v1${p}`);
+		expect(r.status(), p).toBe(200);
+		expect(r.headers()['content-type']).toContain('application/json');
+	}
+});
+
+test('countries in Chinese, filtered by region; bad parameters are a clear 400', async ({ request }) => {
+	const r = await request.get('/api/v1/countries?lang=zh&region=africa');
+	const { data } = await r.json();
+	expect(data.find((c: { code: string }) => c.code === 'KE').name).toBe('肯尼亚');
+	expect(data.every((c: { region: string }) => c.region === 'africa')).toBe(true);
+	const bad = await request.get('/api/v1/countries?region=atlantis');
+	expect(bad.status()).toBe(400);
+	expect((await bad.json()).error.fields.region).toBe('region_invalid');
+});
+
+test('health check reports the database', async ({ request }) => {
+	const r = await request.get('/healthz');
+	expect(r.status()).toBe(200);
+	expect((await r.json()).status).toBe('ok');
+});

@@ -1,0 +1,43 @@
+// `npm test`: the whole suite. Unit and database tests (Vitest), then a production build and the
+// browser journeys (Playwright in Debian's Chromium). With DATABASE_URL set, both run on that
+// PostgreSQL server instead of the embedded database.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromiumPath } from './chromium.js';
+
+function run(cmd, args, env = {}) {
+	const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+	return r.status ?? 1;
+}
+
+function ensureChromium() {
+	const found = chromiumPath();
+	if (found) return found;
+	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+	if (isRoot && existsSync('/usr/bin/apt-get')) {
+		console.log('Chromium not found: installing Debian\'s chromium package…');
+		if (run('apt-get', ['update', '-qq']) === 0 && run('apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' }) === 0) {
+			const installed = chromiumPath();
+			if (installed) return installed;
+		}
+	}
+	console.error('No Chromium found: install Debian\'s "chromium" package (apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary.');
+	process.exit(1);
+}
+
+const bin = (name) => `node_modules/.bin/${name}`;
+const where = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite';
+const chromium = ensureChromium();
+
+console.log(`\n== Unit and database tests on ${where}`);
+const unit = run(bin('vitest'), ['run']);
+
+console.log('\n== Production build');
+const build = unit === 0 ? run(bin('vite'), ['build', '--logLevel', 'warn']) : 1;
+
+console.log(`\n== Browser journeys in ${chromium} on ${where}`);
+const e2e = build === 0 ? run(bin('playwright'), ['test'], { CHROMIUM_PATH: chromium }) : 1;
+
+const status = (code) => (code === 0 ? 'passed' : 'FAILED');
+console.log(`\nSummary (${where}): unit ${status(unit)}, build ${status(build)}, e2e ${build === 0 ? status(e2e) : 'not run'}`);
+process.exit(unit || build || e2e);
