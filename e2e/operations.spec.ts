@@ -1,0 +1,135 @@
+// Operations: the server stops cleanly on SIGTERM, and app instances keep no state of their
+// own (a session made on one instance is honoured by another on the same PostgreSQL).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { expect, test } from './fixtures';
+
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
+
+interface Instance {
+	proc: ChildProcess;
+	url: string;
+	output: () => string;
+}
+
+async function startInstance(port: number, env: Record<string, string>): Promise<Instance> {
+	let out = '';
+	const proc = spawn(process.execPath, ['build/index.js'], {
+		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: `http://127.0.0.1:${port}`, RATE_LIMITS: 'off', ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	proc.stdout!.on('data', (d) => (out += d));
+	proc.stderr!.on('data', (d) => (out += d));
+	const url = `http://127.0.0.1:${port}`;
+	const deadline = Date.now() + 45_000;
+	let lastError = '';
+	while (Date.now() < deadline) {
+		if (proc.exitCode !== null) throw new Error(`instance exited early:\n${out}`);
+		try {
+			if ((await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) })).ok) return { proc, url, output: () => out };
+		} catch (e) {
+			lastError = String((e as Error).cause ?? e);
+		}
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	proc.kill('SIGKILL');
+	throw new Error(`instance did not start (${lastError}):\n${out}`);
+}
+
+/** A new empty database on the DATABASE_URL server; returns its URL. */
+async function freshPgDatabase(name: string): Promise<string> {
+	const base = new URL(process.env.DATABASE_URL!);
+	const admin = new pg.Client({ connectionString: base.toString() });
+	await admin.connect();
+	await admin.query(`drop database if exists ${name} with (force)`);
+	await admin.query(`create database ${name}`);
+	await admin.end();
+	base.pathname = `/${name}`;
+	return base.toString();
+}
+
+async function dropPgDatabase(name: string): Promise<void> {
+	const admin = new pg.Client({ connectionString: process.env.DATABASE_URL! });
+	await admin.connect();
+	await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});
+	await admin.end();
+}
+
+function exited(proc: ChildProcess, ms: number): Promise<number | null> {
+	return new Promise((resolve, reject) => {
+		if (proc.exitCode !== null) return resolve(proc.exitCode);
+		const t = setTimeout(() => reject(new Error('did not exit in time')), ms);
+		proc.once('exit', (code) => {
+			clearTimeout(t);
+			resolve(code);
+		});
+	});
+}
+
+test('SIGTERM closes the database and the process exits', async () => {
+	test.info().annotations.push({ type: 'no-axe', description: 'no page visited' });
+	const dir = mkdtempSync(path.join(os.tmpdir(), 'cop-sigterm-'));
+	const env: Record<string, string> = process.env.DATABASE_URL
+		? { DATABASE_URL: await freshPgDatabase('cop_e2e_sigterm') }
+		: { DATA_DIR: dir, DATABASE_URL: '' };
+	const instance = await startInstance(4281, { ...env, ADMIN_PASSWORD: 'sigterm test password' });
+	try {
+		instance.proc.kill('SIGTERM');
+		const code = await exited(instance.proc, 20_000);
+		expect(code).toBe(0);
+		expect(instance.output()).toContain('"msg":"database closed"');
+		// the embedded database opens again: it was closed properly
+		if (!process.env.DATABASE_URL) {
+			const again = await startInstance(4282, env);
+			again.proc.kill('SIGTERM');
+			expect(await exited(again.proc, 20_000)).toBe(0);
+		}
+	} finally {
+		instance.proc.kill('SIGKILL');
+		rmSync(dir, { recursive: true, force: true });
+		if (process.env.DATABASE_URL) await dropPgDatabase('cop_e2e_sigterm');
+	}
+});
+
+test('a session made on one instance is honoured by another', async ({ playwright }) => {
+	test.info().annotations.push({ type: 'no-axe', description: 'HTTP only' });
+	test.skip(!process.env.DATABASE_URL, 'needs a PostgreSQL server (DATABASE_URL): an embedded database belongs to one process');
+	const name = 'cop_e2e_two_instances';
+	const url = new URL(await freshPgDatabase(name));
+	const env = { DATABASE_URL: url.toString(), ADMIN_EMAIL: 'two@e2e.test', ADMIN_PASSWORD: 'two instances password' };
+	// both start at once: migrations and first-run set-up must not collide
+	const [a, b] = await Promise.all([startInstance(4283, env), startInstance(4284, env)]);
+	try {
+		const onA = await playwright.request.newContext({ baseURL: a.url });
+		const signIn = await onA.post('/signin', {
+			form: { email: 'two@e2e.test', password: 'two instances password' },
+			headers: { origin: a.url, accept: 'text/html' },
+			maxRedirects: 0
+		});
+		expect(signIn.status()).toBe(303);
+		const cookie = (await onA.storageState()).cookies.find((c) => c.name === 'cop_session');
+		expect(cookie).toBeTruthy();
+		const onB = await playwright.request.newContext({ baseURL: b.url });
+		const page = await onB.get('/admin/users', { headers: { cookie: `cop_session=${cookie!.value}` } });
+		expect(page.status()).toBe(200);
+		expect(await page.text()).toContain('two@e2e.test');
+		const anonymous = await onB.get('/admin/users');
+		expect(anonymous.status()).toBe(401);
+		// exactly one admin was created although two instances started together
+		const check = new pg.Client({ connectionString: url.toString() });
+		await check.connect();
+		const { rows } = await check.query(`select count(*)::int as n from role_grants where role = 'admin'`);
+		await check.end();
+		expect(rows[0].n).toBe(1);
+		await onA.dispose();
+		await onB.dispose();
+	} finally {
+		a.proc.kill('SIGTERM');
+		b.proc.kill('SIGTERM');
+		await Promise.all([exited(a.proc, 20_000).catch(() => a.proc.kill('SIGKILL')), exited(b.proc, 20_000).catch(() => b.proc.kill('SIGKILL'))]);
+		await dropPgDatabase(name);
+	}
+});
