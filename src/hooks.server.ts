@@ -92,7 +92,12 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	h.set('Cross-Origin-Resource-Policy', 'same-origin');
 	if (!h.has('X-Frame-Options') && !event.url.pathname.startsWith('/embed')) h.set('X-Frame-Options', 'SAMEORIGIN');
 	if (event.url.protocol === 'https:') h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-	if (!h.has('Content-Security-Policy') && !event.url.pathname.startsWith('/embed')) {
+	const csp = h.get('Content-Security-Policy');
+	if (csp && event.url.pathname.startsWith('/embed')) {
+		// the embeddable help widget may be framed by any site (it sets no cookie and reads none)
+		h.set('Content-Security-Policy', csp.replace(/frame-ancestors [^;]+/, 'frame-ancestors *'));
+	}
+	if (!csp) {
 		// Non-page answers (JSON, files) get a locked-down policy too.
 		h.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
 	}

@@ -2,8 +2,13 @@ import { error } from '@sveltejs/kit';
 import * as identity from '$lib/server/identity';
 import type { LayoutServerLoad } from './$types';
 
-// The back office is for admins only. Every command below checks again on its own.
+// The back office is for people with a back-office role; each page and command checks its own rule.
 export const load: LayoutServerLoad = ({ locals }) => {
 	if (!locals.actor) error(401, 'sign_in_required');
-	if (!identity.can(locals.actor, 'admin.enter')) error(403, 'forbidden');
+	const sections = {
+		identity: identity.can(locals.actor, 'admin.enter'),
+		directory: identity.isAdmin(locals.actor) || locals.actor.grants.some((g) => g.role === 'directory_moderator')
+	};
+	if (!Object.values(sections).some(Boolean)) error(403, 'forbidden');
+	return { sections };
 };

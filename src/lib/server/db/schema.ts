@@ -2,3 +2,4 @@
 export * from '../identity/schema';
 export * from '../mail/schema';
 export * from '../platform/schema';
+export * from '../directory/schema';

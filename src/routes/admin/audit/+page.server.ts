@@ -1,8 +1,9 @@
+import { error } from '@sveltejs/kit';
 import * as identity from '$lib/server/identity';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	identity.assertCan(locals.actor, 'audit.view');
+	if (!identity.can(locals.actor, 'audit.view')) error(403, 'forbidden');
 	const q = (url.searchParams.get('q') ?? '').slice(0, 200);
 	const before = Number(url.searchParams.get('before')) || undefined;
 	const rows = await identity.audit.list({ q: q || undefined, before, limit: 50 });

@@ -4,7 +4,7 @@ import * as mail from '$lib/server/mail';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	identity.assertCan(locals.actor, 'outbox.view');
+	if (!identity.can(locals.actor, 'outbox.view')) error(403, 'forbidden');
 	if (!/^[0-9a-f-]{36}$/i.test(params.id)) error(404, 'not_found');
 	const msg = await mail.get(params.id);
 	if (!msg) error(404, 'not_found');

@@ -10,6 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const load: PageServerLoad = async ({ locals, params }) => {
+	if (!identity.can(locals.actor, 'user.list')) error(403, 'forbidden');
 	if (!UUID.test(params.id)) error(404, 'not_found');
 	const user = await identity.getUser(locals.actor, params.id);
 	if (!user) error(404, 'not_found');

@@ -1,0 +1,260 @@
+// Helpers for bench/run.ts: free ports, a plain HTTP client, and child processes that are always
+// cleaned up (every child registered here is killed by killAll(), whatever happened).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import path from 'node:path';
+
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** A port that is free right now on 127.0.0.1 (the OS picks it). */
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = net.createServer();
+		srv.unref();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address() as net.AddressInfo;
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+export interface HttpResult {
+	status: number;
+	headers: http.IncomingHttpHeaders;
+	body: Buffer;
+}
+
+/** One GET without keep-alive; rejects on connection errors and after `timeoutMs`. */
+export function get(url: string, headers: Record<string, string> = {}, timeoutMs = 10_000): Promise<HttpResult> {
+	return new Promise((resolve, reject) => {
+		const req = http.get(url, { agent: false, headers, timeout: timeoutMs }, (res) => {
+			const chunks: Buffer[] = [];
+			res.on('data', (c: Buffer) => chunks.push(c));
+			res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+			res.on('error', reject);
+		});
+		req.on('timeout', () => req.destroy(new Error(`timeout after ${timeoutMs} ms: ${url}`)));
+		req.on('error', reject);
+	});
+}
+
+/** GET following same-origin redirects (at most 5); returns the final answer and its URL. */
+export async function getFollow(url: string, headers: Record<string, string> = {}): Promise<HttpResult & { url: string }> {
+	let current = url;
+	for (let i = 0; i < 6; i++) {
+		const r = await get(current, headers);
+		const loc = r.headers.location;
+		if (r.status >= 300 && r.status < 400 && loc) {
+			const next = new URL(loc, current);
+			if (next.origin !== new URL(url).origin) return { ...r, url: current };
+			current = next.href;
+			continue;
+		}
+		return { ...r, url: current };
+	}
+	throw new Error(`too many redirects from ${url}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child processes
+
+const children = new Set<ChildProcess>();
+
+export interface AppServer {
+	child: ChildProcess;
+	port: number;
+	origin: string;
+	logFile: string;
+	spawnedAt: number;
+	exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+	/** Last lines the server wrote (stdout and stderr share the log file). */
+	tail(lines?: number): string;
+}
+
+/**
+ * Starts `node build/index.js` on `port` with its embedded database in `dataDir`. Its output
+ * goes straight to `logFile` (not through this process, so logging costs the bench nothing).
+ */
+export function startApp(opts: { port: number; dataDir: string; logFile: string }): AppServer {
+	const origin = `http://127.0.0.1:${opts.port}`;
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		NODE_ENV: 'production',
+		HOST: '127.0.0.1',
+		PORT: String(opts.port),
+		ORIGIN: origin,
+		DATA_DIR: opts.dataDir,
+		BODY_SIZE_LIMIT: '12M',
+		ADMIN_EMAIL: 'bench-admin@cop.localhost',
+		ADMIN_PASSWORD: 'bench-only-password-not-secret-1234',
+		SMTP_URL: ''
+	};
+	delete env.DATABASE_URL;
+	delete env.PGLITE_DIR;
+	delete env.LISTEN_PID;
+	delete env.LISTEN_FDS;
+	const fd = openSync(opts.logFile, 'a');
+	const spawnedAt = performance.now();
+	const child = spawn(process.execPath, [path.join(ROOT, 'build', 'index.js')], {
+		cwd: ROOT,
+		env,
+		stdio: ['ignore', fd, fd]
+	});
+	closeSync(fd);
+	children.add(child);
+	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+		child.once('exit', (code, signal) => {
+			children.delete(child);
+			resolve({ code, signal });
+		});
+		child.once('error', () => {
+			children.delete(child);
+			resolve({ code: -1, signal: null });
+		});
+	});
+	return {
+		child,
+		port: opts.port,
+		origin,
+		logFile: opts.logFile,
+		spawnedAt,
+		exited,
+		tail: (lines = 30) => {
+			try {
+				return readFileSync(opts.logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+			} catch {
+				return '';
+			}
+		}
+	};
+}
+
+/**
+ * Polls `url` until it answers 200; returns ms since the server was spawned. Fails if the server
+ * exits first or `timeoutMs` passes.
+ */
+export async function waitFor200(app: AppServer, url: string, timeoutMs: number, intervalMs = 10): Promise<number> {
+	let dead = false;
+	void app.exited.then(() => (dead = true));
+	const deadline = performance.now() + timeoutMs;
+	while (performance.now() < deadline) {
+		if (dead) throw new Error(`server exited before ${url} answered 200. Its last output:\n${app.tail()}`);
+		try {
+			const r = await get(url, {}, 5_000);
+			if (r.status === 200) return performance.now() - app.spawnedAt;
+		} catch {
+			/* not listening yet */
+		}
+		await sleep(intervalMs);
+	}
+	throw new Error(`${url} did not answer 200 within ${timeoutMs} ms. Server output:\n${app.tail()}`);
+}
+
+/** SIGTERM, wait for the exit (SIGKILL after `graceMs`); returns ms taken and how it ended. */
+export async function stopApp(app: AppServer, graceMs = 10_000): Promise<{ ms: number; code: number | null; signal: NodeJS.Signals | null; killed: boolean }> {
+	const t0 = performance.now();
+	if (app.child.exitCode !== null || app.child.signalCode !== null) {
+		const r = await app.exited;
+		return { ms: 0, ...r, killed: false };
+	}
+	app.child.kill('SIGTERM');
+	const timer = sleep(graceMs).then(() => 'timeout' as const);
+	const first = await Promise.race([app.exited, timer]);
+	if (first === 'timeout') {
+		app.child.kill('SIGKILL');
+		const r = await app.exited;
+		return { ms: performance.now() - t0, ...r, killed: true };
+	}
+	return { ms: performance.now() - t0, ...first, killed: false };
+}
+
+/** The plain static server (bench/static-server.mjs) in its own process, like the app. */
+export async function startStatic(bodyFile: string, contentType: string): Promise<{ child: ChildProcess; origin: string }> {
+	const child = spawn(process.execPath, [path.join(ROOT, 'bench', 'static-server.mjs'), bodyFile, contentType], {
+		cwd: ROOT,
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	children.add(child);
+	child.once('exit', () => children.delete(child));
+	const port = await new Promise<number>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error('static server did not start within 10 s')), 10_000);
+		let buf = '';
+		child.stdout!.on('data', (c: Buffer) => {
+			buf += c.toString();
+			const m = /listening (\d+)/.exec(buf);
+			if (m) {
+				clearTimeout(timer);
+				resolve(Number(m[1]));
+			}
+		});
+		child.once('exit', (code) => {
+			clearTimeout(timer);
+			reject(new Error(`static server exited (${code}) before listening`));
+		});
+	});
+	child.stdout!.resume();
+	return { child, origin: `http://127.0.0.1:${port}` };
+}
+
+export async function stopChild(child: ChildProcess, graceMs = 5_000): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise<void>((r) => child.once('exit', () => r()));
+	child.kill('SIGTERM');
+	if ((await Promise.race([exited.then(() => 'ok'), sleep(graceMs).then(() => 'timeout')])) === 'timeout') {
+		child.kill('SIGKILL');
+		await exited;
+	}
+}
+
+/** Kills every child still running (SIGTERM, then SIGKILL after `graceMs`). */
+export async function killAll(graceMs = 5_000): Promise<void> {
+	await Promise.all([...children].map((c) => stopChild(c, graceMs)));
+}
+
+/** Synchronous last resort (process 'exit' handler): SIGKILL whatever is left. */
+export function killAllSync(): void {
+	for (const c of children) {
+		try {
+			c.kill('SIGKILL');
+		} catch {
+			/* gone */
+		}
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+
+export type Row = Record<string, string | number>;
+
+/** Aligned plain-text table; numbers are right-aligned. */
+export function textTable(rows: Row[], columns: string[]): string {
+	const cells = rows.map((r) => columns.map((c) => String(r[c] ?? '')));
+	const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i].length)));
+	const numeric = columns.map((c) => rows.every((r) => typeof r[c] === 'number' || r[c] === undefined || /^[\d.,\s%×x<>+-]+(ms|KB|B|s)?$/.test(String(r[c]))));
+	const fmt = (vals: string[]) => vals.map((v, i) => (numeric[i] ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join('  ');
+	return [fmt(columns), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(fmt)].join('\n');
+}
+
+export function mdTable(rows: Row[], columns: string[]): string {
+	const numeric = columns.map((c) => rows.every((r) => typeof r[c] === 'number' || /^[\d.,\s%×x<>+-]+(ms|KB|B|s)?$/.test(String(r[c] ?? ''))));
+	const esc = (v: string) => v.replace(/\|/g, '\\|');
+	return [
+		`| ${columns.join(' | ')} |`,
+		`| ${numeric.map((n) => (n ? '---:' : '---')).join(' | ')} |`,
+		...rows.map((r) => `| ${columns.map((c) => esc(String(r[c] ?? ''))).join(' | ')} |`)
+	].join('\n');
+}
+
+export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+export const ms = (v: number) => `${Math.round(v)} ms`;
+export const median = (xs: number[]) => {
+	const s = [...xs].sort((a, b) => a - b);
+	const m = s.length >> 1;
+	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};

@@ -1,0 +1,543 @@
+// `npm run bench`: start-up time, throughput and page weight of the production build, measured
+// on this machine. Prints tables, writes bench/results/latest.json and rewrites the "Latest
+// figures" section of docs/performance.md (between the bench:start / bench:end markers).
+// Everything it starts runs on 127.0.0.1, stops by itself and is killed at the end, even on failure.
+import autocannon from 'autocannon';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import {
+	ROOT,
+	freePort,
+	get,
+	getFollow,
+	kb,
+	killAll,
+	killAllSync,
+	mdTable,
+	median,
+	ms,
+	startApp,
+	startStatic,
+	stopApp,
+	stopChild,
+	textTable,
+	waitFor200,
+	type AppServer,
+	type Row
+} from './lib';
+
+const STARTUP_RUNS = 3;
+const STARTUP_BUDGET_MS = 3_000;
+const PAGE_BUDGET_BYTES = 50 * 1024;
+const LOAD = { connections: 10, duration: 10, warmup: 2 };
+const PAGES = ['/', '/fr', '/ar', '/countries', '/ar/countries', '/privacy', '/signin', '/signup', '/password/forgot'];
+const WATCHDOG_MS = 5 * 60_000;
+const DOC = path.join(ROOT, 'docs', 'performance.md');
+const RESULTS = path.join(ROOT, 'bench', 'results', 'latest.json');
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
+
+let tmp: string | undefined;
+const log = (s = '') => process.stdout.write(s + '\n');
+const section = (title: string) => log(`\n== ${title} ${'='.repeat(Math.max(0, 70 - title.length))}`);
+
+function cleanupSync(): void {
+	killAllSync();
+	if (tmp) rmSync(tmp, { recursive: true, force: true });
+	tmp = undefined;
+}
+process.on('exit', cleanupSync);
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+	process.once(sig, () => {
+		log(`\n${sig}: stopping the servers…`);
+		void killAll(2_000).finally(() => {
+			cleanupSync();
+			process.exit(130);
+		});
+	});
+}
+// The whole run is bounded: if something hangs, give up (the exit handler kills the children).
+setTimeout(() => {
+	console.error(`\nbench: still running after ${WATCHDOG_MS / 1000} s, giving up.`);
+	process.exit(1);
+}, WATCHDOG_MS).unref();
+
+// ---------------------------------------------------------------------------------------------
+
+function machine() {
+	const cpus = os.cpus();
+	let commit = 'unknown';
+	let dirty = false;
+	try {
+		commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+		dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+	} catch {
+		/* not a git checkout */
+	}
+	return {
+		date: new Date().toISOString(),
+		cpu: cpus[0]?.model.trim() ?? 'unknown',
+		cores: cpus.length,
+		memoryGB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+		node: process.version,
+		platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+		loadAverageAtStart: os.loadavg().map((x) => Math.round(x * 100) / 100),
+		commit,
+		localChanges: dirty
+	};
+}
+
+function newestMtime(p: string): number {
+	if (!existsSync(p)) return 0;
+	const st = statSync(p);
+	if (!st.isDirectory()) return st.mtimeMs;
+	let max = st.mtimeMs;
+	for (const e of readdirSync(p)) if (e !== 'paraglide' && e !== 'node_modules') max = Math.max(max, newestMtime(path.join(p, e)));
+	return max;
+}
+
+/** Step 1: a production build must exist (an existing one is used as it is). */
+function ensureBuild() {
+	const entry = path.join(ROOT, 'build', 'index.js');
+	let built = false;
+	if (!existsSync(entry)) {
+		log('No production build (build/index.js): running vite build…');
+		const t0 = performance.now();
+		const r = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', timeout: 5 * 60_000 });
+		if (r.status !== 0) throw new Error('vite build failed');
+		log(`Built in ${ms(performance.now() - t0)}.`);
+		built = true;
+	}
+	const builtAt = statSync(entry).mtimeMs;
+	const sourcesAt = Math.max(...['src', 'messages', 'static', 'svelte.config.js', 'vite.config.ts'].map((p) => newestMtime(path.join(ROOT, p))));
+	const stale = sourcesAt > builtAt;
+	if (stale) log('Note: sources changed after the last build; these figures are for the build as it is (npm run build to refresh).');
+	return { builtAt: new Date(builtAt).toISOString(), builtNow: built, olderThanSources: stale };
+}
+
+/** The server's own "database ready" log line (ms spent opening, migrating and seeding). */
+function dbReadyMs(app: AppServer): number | null {
+	for (const line of readFileSync(app.logFile, 'utf8').split('\n')) {
+		if (!line.includes('"database ready"')) continue;
+		try {
+			return JSON.parse(line).ms ?? null;
+		} catch {
+			/* not JSON */
+		}
+	}
+	return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface StartRun {
+	run: string;
+	firstOkMs: number;
+	dbReadyMs: number | null;
+	shutdownMs: number | null;
+	exit: string | null;
+}
+
+async function launch(dataDir: string, label: string, timeoutMs: number): Promise<{ app: AppServer; run: StartRun }> {
+	const port = await freePort();
+	const app = startApp({ port, dataDir, logFile: path.join(tmp!, `server-${label}.log`) });
+	const firstOkMs = await waitFor200(app, `${app.origin}/`, timeoutMs);
+	return { app, run: { run: label, firstOkMs, dbReadyMs: dbReadyMs(app), shutdownMs: null, exit: null } };
+}
+
+async function stop(app: AppServer, run: StartRun) {
+	const s = await stopApp(app);
+	run.shutdownMs = Math.round(s.ms);
+	run.exit = s.killed ? 'SIGKILL (did not exit on SIGTERM)' : s.signal ? `signal ${s.signal}` : `code ${s.code}`;
+	if (s.killed || s.code !== 0) log(`  warning: server ${run.run} ended with ${run.exit}. Last output:\n${app.tail(10)}`);
+}
+
+/** Step 2: first run on a fresh database, then STARTUP_RUNS starts on the existing one. */
+async function measureStartup(dataDir: string) {
+	section('Start-up');
+	log('First run (fresh embedded database: create, migrate, seed)…');
+	const first = await launch(dataDir, 'first-run', 120_000);
+	const health = await get(`${first.app.origin}/healthz`);
+	if (health.status !== 200) throw new Error(`/healthz answered ${health.status}: ${health.body.toString()}`);
+	await stop(first.app, first.run);
+	log(`  first 200 of GET / after ${ms(first.run.firstOkMs)}; /healthz ${health.body.toString()}`);
+
+	const runs: StartRun[] = [];
+	let running: AppServer | undefined;
+	for (let i = 1; i <= STARTUP_RUNS; i++) {
+		const { app, run } = await launch(dataDir, `existing-${i}`, 30_000);
+		runs.push(run);
+		log(`  start ${i} on the existing database: first 200 of GET / after ${ms(run.firstOkMs)} (server's own "database ready": ${run.dbReadyMs ?? '?'} ms)`);
+		if (i < STARTUP_RUNS) await stop(app, run);
+		else running = app; // the last one stays up for the throughput and page-weight steps
+	}
+	const times = runs.map((r) => r.firstOkMs);
+	const summary = {
+		firstRunMs: Math.round(first.run.firstOkMs),
+		existing: { minMs: Math.round(Math.min(...times)), medianMs: Math.round(median(times)), maxMs: Math.round(Math.max(...times)) },
+		budgetMs: STARTUP_BUDGET_MS,
+		withinBudget: median(times) < STARTUP_BUDGET_MS,
+		runs: [first.run, ...runs].map((r) => ({ ...r, firstOkMs: Math.round(r.firstOkMs) }))
+	};
+	return { summary, app: running!, lastRun: runs[runs.length - 1] };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface LoadResult {
+	target: string;
+	path: string;
+	requestsPerSec: number;
+	latencyP50Ms: number;
+	latencyP99Ms: number;
+	latencyAvgMs: number;
+	requests: number;
+	bytesPerSec: number;
+	errors: number;
+	timeouts: number;
+	non2xx: number;
+}
+
+async function cannon(target: string, origin: string, urlPath: string): Promise<LoadResult> {
+	const url = origin + urlPath;
+	const opts = { url, connections: LOAD.connections, pipelining: 1, timeout: 10 };
+	await autocannon({ ...opts, duration: LOAD.warmup }); // warm-up, discarded
+	const r = await autocannon({ ...opts, duration: LOAD.duration });
+	const out: LoadResult = {
+		target,
+		path: urlPath,
+		requestsPerSec: Math.round(r.requests.average),
+		latencyP50Ms: r.latency.p50,
+		latencyP99Ms: r.latency.p99,
+		latencyAvgMs: Math.round(r.latency.average * 100) / 100,
+		requests: r.requests.total,
+		bytesPerSec: Math.round(r.throughput.average),
+		errors: r.errors,
+		timeouts: r.timeouts,
+		non2xx: r.non2xx
+	};
+	log(`  ${target.padEnd(6)} ${urlPath.padEnd(11)} ${String(out.requestsPerSec).padStart(6)} req/s   p99 ${out.latencyP99Ms} ms` + (out.errors || out.non2xx ? `   (errors ${out.errors}, non-2xx ${out.non2xx})` : ''));
+	return out;
+}
+
+/** Step 3: the app against a plain Node server sending the same bytes, then /countries. */
+async function measureThroughput(app: AppServer) {
+	section(`Throughput (autocannon: ${LOAD.connections} connections, ${LOAD.warmup} s warm-up + ${LOAD.duration} s)`);
+	const home = await get(`${app.origin}/`);
+	if (home.status !== 200) throw new Error(`GET / answered ${home.status}`);
+	const contentType = String(home.headers['content-type'] ?? 'text/html');
+	const bodyFile = path.join(tmp!, 'home.html');
+	writeFileSync(bodyFile, home.body);
+	const staticServer = await startStatic(bodyFile, contentType);
+	let appHome: LoadResult, staticHome: LoadResult, appCountries: LoadResult;
+	try {
+		appHome = await cannon('app', app.origin, '/');
+		staticHome = await cannon('static', staticServer.origin, '/');
+	} finally {
+		await stopChild(staticServer.child);
+	}
+	appCountries = await cannon('app', app.origin, '/countries');
+	return {
+		connections: LOAD.connections,
+		durationS: LOAD.duration,
+		warmupS: LOAD.warmup,
+		homeBytes: home.body.length,
+		contentType,
+		results: [appHome, staticHome, appCountries],
+		appVsStatic: Math.round((appHome.requestsPerSec / staticHome.requestsPerSec) * 1000) / 1000
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+
+function attrs(tag: string): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const m of tag.matchAll(/([^\s=/"'<>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)) {
+		out[m[1].toLowerCase()] = decode(m[2] ?? m[3] ?? m[4] ?? '');
+	}
+	return out;
+}
+
+/** Same-origin subresources an HTML page references (stylesheets, icons, scripts, images, modulepreloads). */
+export function subresources(html: string, pageUrl: string): string[] {
+	const found = new Set<string>();
+	const origin = new URL(pageUrl).origin;
+	const body = html.replace(/<!--[\s\S]*?-->/g, '');
+	for (const m of body.matchAll(/<(link|script|img)\b([^>]*)>/gi)) {
+		const name = m[1].toLowerCase();
+		const a = attrs(m[2]);
+		let ref: string | undefined;
+		if (name === 'link') {
+			const rel = (a.rel ?? '').toLowerCase().split(/\s+/);
+			if (rel.some((r) => r === 'stylesheet' || r === 'icon' || r === 'modulepreload')) ref = a.href;
+		} else ref = a.src;
+		if (!ref || ref.startsWith('data:')) continue;
+		const url = new URL(ref, pageUrl);
+		if (url.origin === origin) found.add(url.href.replace(/#.*$/, ''));
+	}
+	return [...found];
+}
+
+interface Resource {
+	url: string;
+	status: number;
+	raw: number;
+	gzip: number;
+	/** What the app itself sends to a client that accepts br/gzip, and how it is encoded. */
+	served: number;
+	servedEncoding: string;
+}
+
+const resourceCache = new Map<string, Promise<Resource>>();
+
+function fetchResource(url: string): Promise<Resource> {
+	let p = resourceCache.get(url);
+	if (!p) {
+		p = (async () => {
+			const plain = await get(url);
+			const wire = await get(url, { 'accept-encoding': 'br, gzip' });
+			return {
+				url,
+				status: plain.status,
+				raw: plain.body.length,
+				gzip: gzipSync(plain.body, { level: 6 }).length,
+				served: wire.body.length,
+				servedEncoding: String(wire.headers['content-encoding'] ?? 'identity')
+			};
+		})();
+		resourceCache.set(url, p);
+	}
+	return p;
+}
+
+/** Step 4: bytes of each public page and everything same-origin it loads, raw and gzip-6. */
+async function measurePageWeight(app: AppServer) {
+	section('Page weight (HTML + same-origin subresources; gzip level 6 per file)');
+	const pages = [];
+	for (const page of PAGES) {
+		const html = await getFollow(`${app.origin}${page}`);
+		const wire = await get(html.url, { 'accept-encoding': 'br, gzip' });
+		const htmlRes: Resource = {
+			url: html.url,
+			status: html.status,
+			raw: html.body.length,
+			gzip: gzipSync(html.body, { level: 6 }).length,
+			served: wire.body.length,
+			servedEncoding: String(wire.headers['content-encoding'] ?? 'identity')
+		};
+		const subs = await Promise.all(subresources(html.body.toString('utf8'), html.url).map(fetchResource));
+		const sum = (k: 'raw' | 'gzip' | 'served') => subs.reduce((n, r) => n + r[k], 0);
+		const totalGzip = htmlRes.gzip + sum('gzip');
+		pages.push({
+			page,
+			finalUrl: new URL(html.url).pathname,
+			status: html.status,
+			html: htmlRes,
+			subresources: subs.map((r) => ({ ...r, url: new URL(r.url).pathname })),
+			subresourcesRaw: sum('raw'),
+			subresourcesGzip: sum('gzip'),
+			totalRaw: htmlRes.raw + sum('raw'),
+			totalGzip,
+			totalServed: htmlRes.served + sum('served'),
+			overBudget: totalGzip > PAGE_BUDGET_BYTES
+		});
+	}
+	const htmlEncodings = [...new Set(pages.map((p) => p.html.servedEncoding))];
+	const assets = await Promise.all([...resourceCache.values()]);
+	const assetEncodings = assets.map((r) => `${new URL(r.url).pathname}: ${r.servedEncoding}`);
+	return {
+		budgetBytes: PAGE_BUDGET_BYTES,
+		pages,
+		total: {
+			raw: pages.reduce((n, p) => n + p.totalRaw, 0),
+			gzip: pages.reduce((n, p) => n + p.totalGzip, 0),
+			served: pages.reduce((n, p) => n + p.totalServed, 0)
+		},
+		overBudget: pages.filter((p) => p.overBudget).map((p) => p.page),
+		serverCompression: { html: htmlEncodings, assets: assetEncodings.sort() }
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+
+type Results = {
+	machine: ReturnType<typeof machine>;
+	build: ReturnType<typeof ensureBuild>;
+	startup: Awaited<ReturnType<typeof measureStartup>>['summary'];
+	throughput: Awaited<ReturnType<typeof measureThroughput>>;
+	pageWeight: Awaited<ReturnType<typeof measurePageWeight>>;
+	benchSeconds: number;
+};
+
+/** autocannon measures latency in whole milliseconds. */
+const lat = (v: number) => (v < 1 ? '< 1 ms' : `${v} ms`);
+
+function tables(r: Results) {
+	const startupRows: Row[] = r.startup.runs.map((x) => ({
+		run: x.run === 'first-run' ? 'first run (fresh database)' : x.run.replace('existing-', 'existing database, start '),
+		'first 200 of GET /': ms(x.firstOkMs),
+		'"database ready" (server log)': x.dbReadyMs === null ? '?' : ms(x.dbReadyMs),
+		'SIGTERM → exit': x.shutdownMs === null ? '?' : ms(x.shutdownMs) + (x.run === `existing-${STARTUP_RUNS}` ? ' (after the load tests)' : ''),
+		exit: x.exit ?? ''
+	}));
+	const startupSummary = `Existing database: min ${ms(r.startup.existing.minMs)}, median ${ms(r.startup.existing.medianMs)} (budget < ${ms(STARTUP_BUDGET_MS)}: ${r.startup.withinBudget ? 'within' : 'OVER'}). First run (fresh database): ${ms(r.startup.firstRunMs)}.`;
+	const loadRows: Row[] = r.throughput.results.map((x) => ({
+		server: x.target === 'app' ? 'app (build/index.js)' : 'plain node:http, same bytes',
+		path: x.path,
+		'req/s (avg)': x.requestsPerSec,
+		p50: lat(x.latencyP50Ms),
+		p99: lat(x.latencyP99Ms),
+		requests: x.requests,
+		'errors / non-2xx': `${x.errors + x.timeouts} / ${x.non2xx}`
+	}));
+	const ratio = `App / static on GET /: ${(r.throughput.appVsStatic * 100).toFixed(1)} % (${r.throughput.results[0].requestsPerSec} vs ${r.throughput.results[1].requestsPerSec} req/s; home page ${kb(r.throughput.homeBytes)}, ${r.throughput.contentType}).`;
+	const weightRows: Row[] = r.pageWeight.pages.map((p) => ({
+		page: p.page + (p.finalUrl !== p.page ? ` → ${p.finalUrl}` : '') + (p.status !== 200 ? ` (${p.status})` : ''),
+		'HTML raw': kb(p.html.raw),
+		'HTML gzip': kb(p.html.gzip),
+		files: p.subresources.length,
+		'files raw': kb(p.subresourcesRaw),
+		'files gzip': kb(p.subresourcesGzip),
+		'total raw': kb(p.totalRaw),
+		'total gzip': kb(p.totalGzip),
+		'sent by app': kb(p.totalServed),
+		budget: p.overBudget ? 'OVER 50 KB' : 'ok'
+	}));
+	weightRows.push({
+		page: `all ${r.pageWeight.pages.length} pages`,
+		'HTML raw': kb(r.pageWeight.pages.reduce((n, p) => n + p.html.raw, 0)),
+		'HTML gzip': kb(r.pageWeight.pages.reduce((n, p) => n + p.html.gzip, 0)),
+		files: r.pageWeight.pages.reduce((n, p) => n + p.subresources.length, 0),
+		'files raw': kb(r.pageWeight.pages.reduce((n, p) => n + p.subresourcesRaw, 0)),
+		'files gzip': kb(r.pageWeight.pages.reduce((n, p) => n + p.subresourcesGzip, 0)),
+		'total raw': kb(r.pageWeight.total.raw),
+		'total gzip': kb(r.pageWeight.total.gzip),
+		'sent by app': kb(r.pageWeight.total.served),
+		budget: r.pageWeight.overBudget.length ? `${r.pageWeight.overBudget.length} over` : 'all ok'
+	});
+	const htmlEnc = r.pageWeight.serverCompression.html;
+	const compression =
+		htmlEnc.length === 1 && htmlEnc[0] === 'identity'
+			? 'The app sends HTML uncompressed even when the client accepts br/gzip (adapter-node does not compress dynamic responses); static files come precompressed (' +
+				r.pageWeight.serverCompression.assets.join(', ') +
+				'). "sent by app" is what it transfers with no compressing proxy in front; put one (or a CDN) in front in production.'
+			: `HTML content-encoding seen: ${htmlEnc.join(', ')}; static files: ${r.pageWeight.serverCompression.assets.join(', ')}.`;
+	const m = r.machine;
+	const machineLine = `${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB RAM, Node ${m.node}, ${m.platform}; load average at start ${m.loadAverageAtStart.join(' / ')}`;
+	const buildLine = `commit ${m.commit}${m.localChanges ? ' with local changes' : ''}; build of ${r.build.builtAt}${r.build.olderThanSources ? ' (older than the sources)' : ''}`;
+	return {
+		startupRows,
+		startupCols: Object.keys(startupRows[0]),
+		startupSummary,
+		loadRows,
+		loadCols: Object.keys(loadRows[0]),
+		ratio,
+		weightRows,
+		weightCols: Object.keys(weightRows[0]),
+		compression,
+		machineLine,
+		buildLine
+	};
+}
+
+function printReport(r: Results) {
+	const t = tables(r);
+	section('Results');
+	log(`Machine: ${t.machineLine}`);
+	log(`Date:    ${r.machine.date}`);
+	log(`Code:    ${t.buildLine}`);
+	log('\nStart-up (spawn of node build/index.js → first 200 of GET /)');
+	log(textTable(t.startupRows, t.startupCols));
+	log(t.startupSummary);
+	log(`\nThroughput (${LOAD.connections} connections, ${LOAD.duration} s after a ${LOAD.warmup} s warm-up)`);
+	log(textTable(t.loadRows, t.loadCols));
+	log(t.ratio);
+	log(`\nPage weight (budget: < 50 KB gzip per public page, HTML + same-origin files)`);
+	log(textTable(t.weightRows, t.weightCols));
+	log(t.compression);
+	if (r.pageWeight.overBudget.length) log(`OVER BUDGET: ${r.pageWeight.overBudget.join(', ')}`);
+}
+
+function markdown(r: Results): string {
+	const t = tables(r);
+	return [
+		`_Measured ${r.machine.date.slice(0, 16).replace('T', ' ')} UTC by \`npm run bench\` on ${t.machineLine}. ${t.buildLine[0].toUpperCase()}${t.buildLine.slice(1)}. The bench took ${r.benchSeconds} s._`,
+		'',
+		'**Start-up** (spawn of `node build/index.js` → first 200 of `GET /`; embedded PGlite)',
+		'',
+		mdTable(t.startupRows, t.startupCols),
+		'',
+		t.startupSummary,
+		'',
+		`**Throughput** (autocannon, ${LOAD.connections} connections, ${LOAD.duration} s after a ${LOAD.warmup} s warm-up, on the same machine as the server)`,
+		'',
+		mdTable(t.loadRows, t.loadCols),
+		'',
+		t.ratio,
+		'',
+		'**Page weight** (HTML + same-origin stylesheets, icons, scripts, images, modulepreloads; gzip level 6 per file)',
+		'',
+		mdTable(t.weightRows, t.weightCols),
+		'',
+		t.compression + (r.pageWeight.overBudget.length ? ` **Over budget: ${r.pageWeight.overBudget.join(', ')}.**` : ' Every page is within the 50 KB budget.')
+	].join('\n');
+}
+
+function updateDoc(r: Results) {
+	const block = `${START}\n${markdown(r)}\n${END}`;
+	let doc = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '# Performance\n';
+	const a = doc.indexOf(START);
+	const b = doc.indexOf(END);
+	if (a !== -1 && b > a) doc = doc.slice(0, a) + block + doc.slice(b + END.length);
+	else doc = `${doc.trimEnd()}\n\n## Latest figures\n\n${block}\n`;
+	writeFileSync(DOC, doc);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+	const t0 = performance.now();
+	const m = machine();
+	log(`COP Platform bench: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}, ${m.date}`);
+	const build = ensureBuild();
+	tmp = mkdtempSync(path.join(os.tmpdir(), 'cop-bench-'));
+	const dataDir = path.join(tmp, 'data');
+	mkdirSync(dataDir);
+	let app: AppServer | undefined;
+	try {
+		const startup = await measureStartup(dataDir);
+		app = startup.app;
+		const pageWeight = await measurePageWeight(app);
+		for (const p of pageWeight.pages) log(`  ${p.page.padEnd(17)} ${kb(p.totalRaw).padStart(9)} raw  ${kb(p.totalGzip).padStart(8)} gzip${p.overBudget ? '  OVER BUDGET' : ''}`);
+		const throughput = await measureThroughput(app);
+		await stop(app, startup.lastRun);
+		startup.summary.runs[startup.summary.runs.length - 1].shutdownMs = startup.lastRun.shutdownMs;
+		startup.summary.runs[startup.summary.runs.length - 1].exit = startup.lastRun.exit;
+		app = undefined;
+		const results: Results = { machine: m, build, startup: startup.summary, throughput, pageWeight, benchSeconds: Math.round((performance.now() - t0) / 1000) };
+		mkdirSync(path.dirname(RESULTS), { recursive: true });
+		writeFileSync(RESULTS, JSON.stringify(results, null, '\t') + '\n');
+		updateDoc(results);
+		printReport(results);
+		log(`\nWrote ${path.relative(ROOT, RESULTS)} and the "Latest figures" of ${path.relative(ROOT, DOC)} (${results.benchSeconds} s).`);
+	} finally {
+		if (app) await stopApp(app, 5_000).catch(() => {});
+		await killAll();
+		if (tmp) rmSync(tmp, { recursive: true, force: true });
+		tmp = undefined;
+	}
+}
+
+main().then(
+	() => process.exit(0),
+	(err) => {
+		console.error(`\nbench failed: ${err instanceof Error ? err.message : err}`);
+		process.exitCode = 1;
+		void killAll(2_000).finally(() => process.exit(1));
+	}
+);

@@ -1,0 +1,158 @@
+// Help finder journeys, in English and Arabic, every page scanned with axe.
+import { ADMIN, expect, scan, signIn, test } from './fixtures';
+
+for (const prefix of ['', '/ar']) {
+	const lang = prefix ? 'Arabic' : 'English';
+
+	test(`a 14-year-old in Kenya whose picture is being shared finds someone to talk to now and a way to get it removed (${lang})`, async ({ page, context }) => {
+		await page.goto(`${prefix}/help`);
+		await scan(page);
+		await page.locator('select[name=country]').selectOption('KE');
+		await page.locator('details summary').click();
+		await page.locator('select[name=topic]').selectOption('images_shared_without_consent');
+		await page.locator('input[name=age]').fill('14');
+		await page.locator('input[name=open]').check();
+		await page.locator('form.help-search button[type=submit]').click();
+		await expect(page).toHaveURL(/country=KE/);
+		await scan(page);
+		const results = page.locator('article.result');
+		await expect(results.first()).toBeVisible();
+		// someone to talk to, open now, with a tap-to-call link
+		await expect(page.locator('a.contact[href="tel:116"]').first()).toBeVisible();
+		await expect(page.locator('article.result', { has: page.locator('a[href="tel:116"]') }).locator('.status.open')).toBeVisible();
+		// and a way to get the image removed
+		await expect(page.locator('a.contact[href^="https://takeitdown.ncmec.org"]')).toBeVisible();
+		// the emergency number is at hand
+		await expect(page.locator('.emergency a[href="tel:999"]')).toBeVisible();
+		// demo entries say so
+		await expect(page.locator('.demo-tag').first()).toBeVisible();
+		// nothing was stored on the device by the server
+		expect(await context.cookies()).toEqual([]);
+
+		// narrow to "get an image removed"
+		await page.locator('input[name=action][value=remove_image]').check();
+		await page.locator('form.help-search button[type=submit]').click();
+		await scan(page);
+		await expect(page.locator('article.result')).toHaveCount(1);
+
+		// open the service page
+		await page.locator('article.result a[href*="/help/services/"]').first().click();
+		await scan(page);
+		await expect(page.locator('h1')).toContainText('Take It Down');
+		await expect(page.locator('.demo-banner')).toBeVisible();
+		await page.locator(`a[href$="/report"]`).click();
+		await scan(page);
+		await page.locator('main form button[type=submit]').click();
+		await expect(page.locator('.error-summary')).toBeVisible();
+		await scan(page);
+		await page.locator('textarea[name=message]').fill('The link opens but the page is in English only.');
+		await page.locator('main form button[type=submit]').click();
+		await expect(page.locator('p.notice[role=status]')).toBeVisible();
+		await scan(page);
+	});
+}
+
+test('the help finder works with JavaScript off', async ({ browser, baseURL }) => {
+	const ctx = await browser.newContext({ javaScriptEnabled: false });
+	const page = await ctx.newPage();
+	await page.goto(`${baseURL}/help?country=GB&age=12`);
+	await expect(page.locator('a.contact[href="tel:08001111"]')).toBeVisible();
+	await expect(page.locator('text=Does not show on the phone bill').first()).toBeVisible();
+	expect(await ctx.cookies()).toEqual([]);
+	await ctx.close();
+});
+
+test('quick exit replaces the page so Back cannot return to it', async ({ page, foreignRequests }) => {
+	await page.route('https://www.wikipedia.org/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Wikipedia</title><p>neutral</p>' }));
+	await page.goto('/');
+	await scan(page);
+	await page.goto('/help?country=KE&topic=sextortion');
+	await scan(page);
+	await page.locator('a.quick-exit').click();
+	await page.waitForURL('https://www.wikipedia.org/');
+	await page.goBack();
+	await expect(page).not.toHaveURL(/\/help/);
+	// the neutral site is the only other origin ever asked for, and only because the person left
+	foreignRequests.splice(0, foreignRequests.length, ...foreignRequests.filter((u) => !u.startsWith('https://www.wikipedia.org/')));
+});
+
+test('quick exit with Shift pressed three times', async ({ page, foreignRequests }) => {
+	await page.route('https://www.wikipedia.org/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Wikipedia</title><p>neutral</p>' }));
+	await page.goto('/help');
+	await scan(page);
+	await page.keyboard.press('Shift');
+	await page.keyboard.press('Shift');
+	await page.keyboard.press('Shift');
+	await page.waitForURL('https://www.wikipedia.org/');
+	foreignRequests.splice(0, foreignRequests.length, ...foreignRequests.filter((u) => !u.startsWith('https://www.wikipedia.org/')));
+});
+
+test('the map colours countries by verified services and has the same data as a table', async ({ page }) => {
+	for (const prefix of ['', '/ar']) {
+		await page.goto(`${prefix}/help/map`);
+		await scan(page);
+		await expect(page.locator('svg.world-map')).toBeVisible();
+		await expect(page.locator('svg.world-map a[href*="country=KE"]')).toHaveCount(1);
+		await expect(page.locator('table tbody tr', { has: page.locator('a[href*="country=KE"]') })).toHaveCount(1);
+	}
+});
+
+test('the embeddable help list sets no cookie and may be framed', async ({ page, request }) => {
+	const r = await request.get('/embed/help?country=KE');
+	expect(r.headers()['set-cookie']).toBeUndefined();
+	expect(r.headers()['content-security-policy']).toContain('frame-ancestors *');
+	expect(r.headers()['x-frame-options']).toBeUndefined();
+	await page.goto('/embed/help?country=KE&topic=sextortion');
+	await scan(page);
+	await expect(page.locator('.site-header')).toHaveCount(0);
+	await expect(page.locator('article.result').first()).toBeVisible();
+	const size = (await r.body()).length;
+	expect(size).toBeLessThan(50_000);
+});
+
+test('a suggestion goes through moderation: diff, approve, verify', async ({ page, browser }) => {
+	const visitor = await browser.newContext();
+	const v = await visitor.newPage();
+	await v.goto('/help/suggest');
+	await v.locator('input[name=name]').fill('Demo Youth Line for Testing');
+	await v.locator('input[name=organization]').fill('Testing Organisation');
+	await v.locator('select[name=country]').selectOption('TZ');
+	await v.locator('select[name=channelType]').selectOption('phone');
+	await v.locator('input[name=channelValue]').fill('+255 000 000');
+	await v.locator('input[name=always]').check();
+	await v.locator('select[name=timezone]').selectOption('Africa/Dar_es_Salaam');
+	await v.locator('input[name=actions][value=talk]').check();
+	await v.locator('main form button[type=submit]').click();
+	await expect(v.locator('p.notice')).toBeVisible();
+	await visitor.close();
+
+	await signIn(page, ADMIN.email, ADMIN.password);
+	await page.goto('/admin/directory');
+	await scan(page);
+	await page.getByRole('link', { name: 'Demo Youth Line for Testing' }).click();
+	await scan(page);
+	await expect(page.locator('table.diff tr.changed', { hasText: 'countries' })).toContainText('TZ');
+	await page.locator('button[value=approve]').click();
+	await page.waitForURL(/\/admin\/directory$/);
+	await scan(page);
+	await page.goto('/help?country=TZ');
+	await scan(page);
+	await expect(page.locator('article.result', { hasText: 'Demo Youth Line for Testing' })).toContainText('Not yet checked');
+	await page.locator('article.result a[href*="/help/services/"]').first().click();
+	await scan(page);
+	const id = page.url().split('/').pop();
+	await page.goto(`/admin/directory/services/${id}`);
+	await scan(page);
+	await page.locator('select[name=method]').selectOption('phoned');
+	await page.locator('form[action="?/verify"] button').click();
+	await expect(page.locator('p.notice')).toBeVisible();
+	await scan(page);
+	// bad JSON in the editor is a clear error and nothing changes
+	await page.locator('textarea[name=json]').fill('{ not json');
+	await page.locator('form[action="?/save"] button').click();
+	await expect(page.locator('.error-summary, .error-list').first()).toBeVisible();
+	await scan(page);
+	await page.goto(`/help/services/${id}`);
+	await scan(page);
+	await expect(page.locator('dl.facts')).toContainText('Administrator');
+});

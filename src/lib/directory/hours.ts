@@ -1,0 +1,380 @@
+// Opening hours in the service's own IANA time zone: "is it open now?", when it next closes or
+// opens, and converting between instants and local wall-clock time. Pure, runs in the browser
+// and on the server, uses only the built-in Intl API (no time-zone data of our own).
+//
+// Rules (read these before changing anything):
+//
+// - Hours are wall-clock times in `hours.timezone`. An interval opens at `opens` (inclusive) and
+//   closes at `closes` (exclusive). "24:00" as a closing time is the end of the day (the next
+//   day's 00:00). When `closes` < `opens` the interval runs past midnight and closes on the next
+//   day, so Fri 22:00–02:00 is open on Saturday at 01:00.
+// - An interval BELONGS TO THE DATE IT STARTS ON. An exception for a date (closed, or special
+//   hours) replaces only the intervals starting on that date: a "closed" exception on Saturday
+//   does not cut short a Friday 22:00–02:00 interval, which still runs until Saturday 02:00.
+//   Likewise a special-hours exception replaces that date's weekly rules (or, for a 24/7 service,
+//   that date's 00:00–24:00) and may itself run past midnight.
+// - A 24/7 service (`always`) is treated as one 00:00–24:00 interval per local date, so a
+//   "closed" exception closes it for that whole local date and it reopens at the local midnight
+//   after it.
+// - Several exceptions for one date: if any says closed, the date is closed; otherwise their
+//   hours are all open. An exception with neither `closed` nor both times is ignored (validation
+//   rejects it).
+// - Daylight-saving time: a wall-clock time that does not exist (spring forward) means the first
+//   instant after it, i.e. the moment of the change (01:30 on a day London jumps 01:00 -> 02:00
+//   is 02:00 BST); a wall-clock time that occurs twice (fall back) means the earlier instant. So
+//   a 00:00–06:00 interval lasts 5 hours on spring-forward day and 7 hours on fall-back day.
+// - Look-ahead: opening and closing times are searched for HORIZON_DAYS local dates ahead. A
+//   closed channel with no opening in that window has no `opensAt`; an open channel that stays
+//   open past the window (24/7, or weekly rules covering every hour) has no `closesAt` and
+//   reports `always: true`. So `always: true` means "open, with no closing in sight", which is
+//   also what a 24/7 service reports unless an exception closes it within the window.
+import type { Hours, HoursException, Weekday } from './hours-types';
+
+/** How many local dates after today are searched for the next opening or closing. */
+export const HORIZON_DAYS = 14;
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** IANA names ("Africa/Nairobi", "UTC", "Etc/GMT+3"); keeps out offsets like "+03:00", which only some engines accept. */
+const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+\-]*(\/[A-Za-z0-9_+\-]+)*$/;
+
+// ---------------------------------------------------------------- wall clock in a zone
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** A formatter per zone (building one is expensive). Throws RangeError for an unknown zone. */
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+	let f = partsFormatters.get(timeZone);
+	if (!f) {
+		f = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			calendar: 'gregory',
+			numberingSystem: 'latn',
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit'
+		});
+		partsFormatters.set(timeZone, f); // only valid zones get here: the constructor throws otherwise
+	}
+	return f;
+}
+
+interface Wall {
+	year: number;
+	month: number;
+	day: number;
+	hour: number;
+	minute: number;
+	second: number;
+}
+
+function wallFields(ms: number, timeZone: string): Wall {
+	const w: Wall = { year: 0, month: 1, day: 1, hour: 0, minute: 0, second: 0 };
+	for (const p of partsFormatter(timeZone).formatToParts(ms)) {
+		if (p.type === 'year' || p.type === 'month' || p.type === 'day' || p.type === 'hour' || p.type === 'minute' || p.type === 'second') {
+			w[p.type] = Number(p.value);
+		}
+	}
+	if (w.hour === 24) w.hour = 0; // old engines wrote midnight as 24 despite h23
+	return w;
+}
+
+/** Date.UTC that also works for years 0–99. */
+function utc(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+	const t = Date.UTC(year, month - 1, day, hour, minute, second);
+	return year >= 0 && year < 100 ? new Date(t).setUTCFullYear(year) : t;
+}
+
+/** The local wall-clock time at `ms`, written as if it were UTC (whole seconds). */
+function wallMs(ms: number, timeZone: string): number {
+	const w = wallFields(ms, timeZone);
+	return utc(w.year, w.month, w.day, w.hour, w.minute, w.second);
+}
+
+/** The zone's offset from UTC at `ms`, in milliseconds. */
+function offsetAt(ms: number, timeZone: string): number {
+	const s = Math.floor(ms / 1000) * 1000;
+	return wallMs(s, timeZone) - s;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const dateString = (year: number, month: number, day: number) => `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+
+/** The local date, weekday and minutes since local midnight of `instant` in `timeZone`. */
+export function localParts(instant: Date, timeZone: string): { date: string; weekday: Weekday; minutes: number } {
+	const ms = instant.getTime();
+	if (!Number.isFinite(ms)) throw new RangeError('Invalid Date');
+	const w = wallFields(ms, timeZone);
+	return {
+		date: dateString(w.year, w.month, w.day),
+		weekday: new Date(utc(w.year, w.month, w.day)).getUTCDay() as Weekday,
+		minutes: w.hour * 60 + w.minute
+	};
+}
+
+/** "YYYY-MM-DD" of a real calendar date -> its midnight as if UTC; null when not a date. */
+function parseDate(date: unknown): number | null {
+	if (typeof date !== 'string') return null;
+	const m = DATE.exec(date);
+	if (!m) return null;
+	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	const t = utc(y, mo, d);
+	const back = new Date(t);
+	return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d ? t : null;
+}
+
+/** "HH:MM" or "24:00" -> minutes since midnight; null when not a valid time. */
+function parseTime(time: unknown): number | null {
+	if (typeof time !== 'string' || !TIME.test(time)) return null;
+	return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+}
+
+/** The wall clock `wall` (local time written as if UTC) -> the instant, with the DST rules above. */
+function resolveWall(wall: number, timeZone: string): number {
+	// Read the wall time with the offset in force a day before and a day after; an offset
+	// change in between gives two candidates. Keep the earliest whose wall clock comes back
+	// exactly as asked (in a fall-back overlap both do: the earlier wins).
+	const before = offsetAt(wall - DAY, timeZone);
+	const after = offsetAt(wall + DAY, timeZone);
+	const candidates = before === after ? [wall - before] : [wall - before, wall - after].sort((a, b) => a - b);
+	for (const t of candidates) if (wallMs(t, timeZone) === wall) return t;
+	if (after > before) {
+		// Spring-forward gap: the wall time never happens. Find the moment of the change, the first
+		// instant whose wall clock is at or past the one asked for (bisection, to the second).
+		let lo = wall - after; // before the change: wall clock still behind
+		let hi = wall - before; // after the change: wall clock already past
+		while (hi - lo > 1000) {
+			const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+			if (wallMs(mid, timeZone) >= wall) hi = mid;
+			else lo = mid;
+		}
+		return hi;
+	}
+	// Two changes within two days (historical oddities only): plain offset iteration.
+	let t = wall - before;
+	for (let i = 0; i < 4; i++) {
+		const next = wall - offsetAt(t, timeZone);
+		if (next === t) break;
+		t = next;
+	}
+	return t;
+}
+
+/**
+ * Local wall-clock `date` ("YYYY-MM-DD") and `time` ("HH:MM", "24:00" = the next day's 00:00) in
+ * `timeZone` -> the instant. A time skipped by a spring-forward change gives the moment of the
+ * change (the first valid instant after it); a time repeated by a fall-back change gives the
+ * earlier instant. Throws RangeError for a malformed date or time or an unknown zone.
+ */
+export function zonedTimeToInstant(date: string, time: string, timeZone: string): Date {
+	const day = parseDate(date);
+	const minutes = parseTime(time);
+	if (day === null) throw new RangeError(`Invalid date: ${date}`);
+	if (minutes === null) throw new RangeError(`Invalid time: ${time}`);
+	return new Date(resolveWall(day + minutes * MINUTE, timeZone));
+}
+
+const validZones = new Map<string, boolean>();
+
+/** Whether `tz` is an IANA time-zone name this engine knows ("Africa/Nairobi", "UTC"). */
+export function isValidTimeZone(tz: string): boolean {
+	if (typeof tz !== 'string' || tz.length === 0 || tz.length > 64 || !ZONE_NAME.test(tz)) return false;
+	let ok = validZones.get(tz);
+	if (ok === undefined) {
+		try {
+			partsFormatter(tz);
+			ok = true;
+		} catch {
+			ok = false;
+		}
+		if (validZones.size < 2000) validZones.set(tz, ok); // bounded: names come from user input
+	}
+	return ok;
+}
+
+// ---------------------------------------------------------------- open or closed
+
+export interface OpenStatus {
+	open: boolean;
+	/** when open: the instant it next closes (none when it stays open past the look-ahead window) */
+	closesAt?: Date;
+	/** when closed: the instant it next opens (none when it does not open within the window) */
+	opensAt?: Date;
+	/** open with no closing within the window (24/7) */
+	always?: boolean;
+}
+
+interface Interval {
+	start: number;
+	end: number;
+}
+
+/** Whether the channel is open at `now` in the service's own zone, and when that changes. */
+export function openStatus(hours: Hours, now: Date): OpenStatus {
+	const tz = hours.timezone;
+	const t = now.getTime();
+	// Stored hours are validated; if a bad zone slips through, say closed rather than break a search.
+	if (!Number.isFinite(t) || !isValidTimeZone(tz)) return { open: false };
+
+	const today = parseDate(localParts(now, tz).date)!;
+	const first = today - DAY; // an interval that started yesterday may still be running
+	const last = today + HORIZON_DAYS * DAY;
+
+	const exceptions = new Map<string, HoursException[]>();
+	for (const e of hours.exceptions ?? []) {
+		const d = parseDate(e?.date);
+		if (d === null || d < first || d > last) continue;
+		const list = exceptions.get(e.date) ?? [];
+		list.push(e);
+		exceptions.set(e.date, list);
+	}
+	if (hours.always && exceptions.size === 0) return { open: true, always: true };
+
+	const instants = new Map<number, number>();
+	const resolve = (wall: number) => {
+		let r = instants.get(wall);
+		if (r === undefined) instants.set(wall, (r = resolveWall(wall, tz)));
+		return r;
+	};
+
+	/** Intervals starting on the local date whose midnight (as if UTC) is `day`, by start. */
+	const intervalsOn = (day: number): Interval[] => {
+		const d = new Date(day);
+		const date = dateString(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+		let specs: { opens?: unknown; closes?: unknown }[] | undefined;
+		const special = exceptions.get(date);
+		if (special) {
+			if (special.some((e) => e.closed === true)) specs = [];
+			else {
+				const timed = special.filter((e) => e.opens !== undefined && e.closes !== undefined);
+				if (timed.length) specs = timed;
+			}
+		}
+		if (!specs) specs = hours.always ? [{ opens: '00:00', closes: '24:00' }] : (hours.weekly ?? []).filter((r) => r?.day === d.getUTCDay());
+		const out: Interval[] = [];
+		for (const s of specs) {
+			const opens = parseTime(s.opens);
+			const closes = parseTime(s.closes);
+			if (opens === null || closes === null || opens === closes) continue;
+			const start = resolve(day + opens * MINUTE);
+			const end = resolve(day + (closes > opens ? closes : closes + 1440) * MINUTE);
+			if (end > start) out.push({ start, end }); // empty when it falls wholly in a DST gap
+		}
+		return out.sort((a, b) => a.start - b.start);
+	};
+
+	// Intervals come in order of start (a date's intervals all start before the next date's), so
+	// one pass finds everything: those starting at or before `now` decide whether it is open (the
+	// latest end among them), the first starting after `now` is the next opening when closed, and
+	// when open the run is merged with intervals that overlap or touch it until a gap appears.
+	let end = -Infinity;
+	for (let day = first; day <= last; day += DAY) {
+		for (const iv of intervalsOn(day)) {
+			if (iv.start <= t) end = Math.max(end, iv.end);
+			else if (end <= t) return { open: false, opensAt: new Date(iv.start) };
+			else if (iv.start > end) return { open: true, closesAt: new Date(end) };
+			else end = Math.max(end, iv.end);
+		}
+	}
+	if (end <= t) return { open: false };
+	// Intervals of later dates start at or after the next local midnight.
+	if (end < resolve(last + DAY)) return { open: true, closesAt: new Date(end) };
+	return { open: true, always: true };
+}
+
+// ---------------------------------------------------------------- validation
+
+/**
+ * Checks untrusted hours; returns an error code or null. Codes: 'timezone_invalid' (unknown
+ * zone), 'hours_empty' (not 24/7 and no weekly or special hours; also a malformed shape:
+ * not an object, `always` not a boolean, `weekly`/`exceptions` not lists), 'day_invalid'
+ * (weekday not 0–6), 'time_invalid' (not "HH:MM"/"24:00", opening at "24:00", opens equal to
+ * closes, or an exception neither closed nor with both times), 'date_invalid' (not a real
+ * "YYYY-MM-DD" date, or two exceptions for one date).
+ */
+export function validateHours(h: unknown): string | null {
+	if (typeof h !== 'object' || h === null || Array.isArray(h)) return 'hours_empty';
+	const hours = h as Record<string, unknown>;
+	if (typeof hours.timezone !== 'string' || !isValidTimeZone(hours.timezone)) return 'timezone_invalid';
+	if (typeof hours.always !== 'boolean' || !Array.isArray(hours.weekly) || !Array.isArray(hours.exceptions)) return 'hours_empty';
+
+	const span = (opens: unknown, closes: unknown): string | null => {
+		const o = parseTime(opens);
+		const c = parseTime(closes);
+		if (o === null || c === null || o === 1440 || o === c) return 'time_invalid';
+		return null;
+	};
+	for (const r of hours.weekly as unknown[]) {
+		if (typeof r !== 'object' || r === null) return 'day_invalid';
+		const rule = r as Record<string, unknown>;
+		if (!Number.isInteger(rule.day) || (rule.day as number) < 0 || (rule.day as number) > 6) return 'day_invalid';
+		const err = span(rule.opens, rule.closes);
+		if (err) return err;
+	}
+	const dates = new Set<string>();
+	let specialHours = false;
+	for (const x of hours.exceptions as unknown[]) {
+		if (typeof x !== 'object' || x === null) return 'date_invalid';
+		const e = x as Record<string, unknown>;
+		if (parseDate(e.date) === null || dates.has(e.date as string)) return 'date_invalid';
+		dates.add(e.date as string);
+		if (e.closed !== undefined && typeof e.closed !== 'boolean') return 'time_invalid';
+		if (e.closed === true) continue; // closed wins over any times given with it
+		const err = span(e.opens, e.closes);
+		if (err) return err;
+		specialHours = true;
+	}
+	if (!hours.always && hours.weekly.length === 0 && !specialHours) return 'hours_empty';
+	return null;
+}
+
+// ---------------------------------------------------------------- display
+
+const timeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function timeFormatter(timeZone: string, locale: string): Intl.DateTimeFormat {
+	const key = `${locale}|${timeZone}`;
+	let f = timeFormatters.get(key);
+	if (!f) {
+		let loc: string = locale;
+		try {
+			f = new Intl.DateTimeFormat(loc, { timeZone, hour: 'numeric', minute: '2-digit' });
+		} catch (e) {
+			if (!(e instanceof RangeError) || !isValidTimeZone(timeZone)) throw e;
+			loc = 'en'; // malformed locale tag: fall back rather than fail a page
+			f = new Intl.DateTimeFormat(loc, { timeZone, hour: 'numeric', minute: '2-digit' });
+		}
+		// 24-hour clocks read best with two-digit hours ("09:05"); 12-hour ones without ("9:05 AM").
+		const cycle = f.resolvedOptions().hourCycle;
+		if (cycle === 'h23' || cycle === 'h24') f = new Intl.DateTimeFormat(loc, { timeZone, hour: '2-digit', minute: '2-digit' });
+		timeFormatters.set(key, f);
+	}
+	return f;
+}
+
+/** Time of day of `instant` in `timeZone`, as `locale` writes it: "14:30", "2:30 PM". */
+export function formatLocalTime(instant: Date, timeZone: string, locale: string): string {
+	return timeFormatter(timeZone, locale).format(instant);
+}
+
+const weekdayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The weekday's full name in `locale` ("Monday", "lundi"). */
+export function formatWeekday(day: Weekday, locale: string): string {
+	let f = weekdayFormatters.get(locale);
+	if (!f) {
+		try {
+			f = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+		} catch {
+			f = new Intl.DateTimeFormat('en', { weekday: 'long', timeZone: 'UTC' });
+		}
+		weekdayFormatters.set(locale, f);
+	}
+	return f.format(Date.UTC(2023, 0, 1 + day)); // 2023-01-01 was a Sunday
+}

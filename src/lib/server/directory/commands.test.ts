@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '../db';
+import * as identity from '../identity';
+import { DomainError } from '../platform/errors';
+import { rateLimits } from '../platform/schema';
+import { useFreshDatabase } from '../test/db';
+import { serviceInput, weekdays9to17 } from '../test/directory';
+import { grant, makeUser } from '../test/factories';
+import * as directory from '.';
+
+useFreshDatabase();
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+	try {
+		await p;
+	} catch (e) {
+		if (e instanceof DomainError) return e.code;
+		throw e;
+	}
+	throw new Error('expected a DomainError');
+}
+
+// Monday 2026-11-23 10:00 in Nairobi (UTC+3) = 07:00 UTC; Sunday 2026-11-22 10:00 Nairobi = 07:00 UTC
+const MONDAY_10_NAIROBI = new Date(Date.UTC(2026, 10, 23, 7, 0));
+const SUNDAY_10_NAIROBI = new Date(Date.UTC(2026, 10, 22, 7, 0));
+
+describe('search, for a child in a hurry', async () => {
+	let ids: Record<string, string> = {};
+	it('setup: a moderator adds services', async () => {
+		const mod = await makeUser({ grants: [grant('directory_moderator')] });
+		ids = {
+			talk: await directory.createService(mod, serviceInput({ name: { en: 'Kenya talk line', sw: 'Simu ya mazungumzo' }, languages: ['en', 'sw'], ageMin: 0, ageMax: 17, topics: ['bullying_cyberbullying', 'family_problems'] })),
+			office: await directory.createService(mod, serviceInput({ name: { en: 'Office hours chat' }, topics: ['sextortion'], channels: [{ type: 'webchat', value: 'https://chat.example.org', hours: weekdays9to17('Africa/Nairobi') }] })),
+			removal: await directory.createService(mod, serviceInput({ name: { en: 'Worldwide removal tool' }, kind: 'takedown_tool', countries: ['ZZ'], actions: ['remove_image'], topics: ['images_shared_without_consent', 'sextortion'], ageMax: 17, channels: [{ type: 'webform', value: 'https://remove.example.org', hours: { timezone: 'UTC', always: true, weekly: [], exceptions: [] } }] })),
+			uganda: await directory.createService(mod, serviceInput({ name: { en: 'Uganda line' }, countries: ['UG'] })),
+			adults: await directory.createService(mod, serviceInput({ name: { en: 'Adults only' }, ageMin: 18, ageMax: null })),
+			defunct: await directory.createService(mod, serviceInput({ name: { en: 'Closed forever' }, status: 'defunct' })),
+			sms: await directory.createService(mod, serviceInput({ name: { en: 'Text line' }, channels: [{ type: 'sms', value: '21000', detail: 'HELP', hours: weekdays9to17('Africa/Nairobi') }] }))
+		};
+	});
+
+	const names = (rs: directory.SearchResult[]) => rs.map((r) => r.service.name.en).sort();
+
+	it('by country: the country’s own and worldwide services, never defunct, never another country’s', async () => {
+		expect(names(await directory.search({ country: 'KE', now: MONDAY_10_NAIROBI }))).toEqual(
+			['Adults only', 'Kenya talk line', 'Office hours chat', 'Text line', 'Worldwide removal tool'].sort()
+		);
+	});
+	it('by topic', async () => {
+		expect(names(await directory.search({ country: 'KE', topic: 'sextortion' }))).toEqual(['Office hours chat', 'Worldwide removal tool']);
+	});
+	it('by action', async () => {
+		expect(names(await directory.search({ country: 'KE', action: 'remove_image' }))).toEqual(['Worldwide removal tool']);
+	});
+	it('by age: 14 excludes adult-only services', async () => {
+		expect(names(await directory.search({ country: 'KE', age: 14 }))).not.toContain('Adults only');
+		expect(names(await directory.search({ country: 'KE', age: 30 }))).toEqual(['Adults only', 'Office hours chat', 'Text line'].sort());
+	});
+	it('by language', async () => {
+		expect(names(await directory.search({ country: 'KE', language: 'sw' }))).toEqual(['Kenya talk line']);
+	});
+	it('by channel', async () => {
+		expect(names(await directory.search({ country: 'KE', channel: 'sms' }))).toEqual(['Text line']);
+		expect(names(await directory.search({ country: 'KE', channel: 'webchat' }))).toEqual(['Office hours chat']);
+	});
+	it('open now: weekday office hours are open on Monday morning and closed on Sunday', async () => {
+		expect(names(await directory.search({ country: 'KE', openNow: true, now: MONDAY_10_NAIROBI }))).toContain('Office hours chat');
+		const sunday = await directory.search({ country: 'KE', openNow: true, now: SUNDAY_10_NAIROBI });
+		expect(names(sunday)).not.toContain('Office hours chat');
+		expect(names(sunday)).toContain('Kenya talk line');
+		const closed = (await directory.search({ country: 'KE', now: SUNDAY_10_NAIROBI })).find((r) => r.service.name.en === 'Office hours chat')!;
+		expect(closed.open).toBe(false);
+		expect(closed.channels[0].status.opensAt?.toISOString()).toBe('2026-11-23T06:00:00.000Z');
+	});
+	it('by text, in any language of the name', async () => {
+		expect(names(await directory.search({ country: 'KE', q: 'mazungumzo' }))).toEqual(['Kenya talk line']);
+		expect(names(await directory.search({ country: 'KE', q: '100%_' }))).toEqual([]);
+	});
+	it('open services come first', async () => {
+		const rs = await directory.search({ country: 'KE', now: SUNDAY_10_NAIROBI });
+		const firstClosed = rs.findIndex((r) => !r.open);
+		expect(rs.slice(firstClosed).every((r) => !r.open)).toBe(true);
+	});
+	it('coverage counts active services per country, verified apart', async () => {
+		const cov = await directory.coverage();
+		const ke = cov.find((c) => c.country === 'KE')!;
+		expect(ke.total).toBe(4); // the worldwide tool counts under ZZ
+		expect(cov.find((c) => c.country === 'ZZ')?.total).toBe(1);
+		expect(ke.verified).toBe(0);
+	});
+});
+
+describe('moderation', () => {
+	it('only directory moderators covering every country of a service may add or change it', async () => {
+		const keMod = await makeUser({ grants: [grant('directory_moderator', { country: 'KE' })] });
+		const africaMod = await makeUser({ grants: [grant('directory_moderator', { region: 'africa' })] });
+		const editor = await makeUser({ grants: [grant('editor')] });
+		expect(await codeOf(directory.createService(editor, serviceInput()))).toBe('forbidden');
+		expect(await codeOf(directory.createService(null, serviceInput()))).toBe('sign_in_required');
+		expect(await codeOf(directory.createService(keMod, serviceInput({ countries: ['KE', 'UG'] })))).toBe('forbidden');
+		expect(await codeOf(directory.createService(keMod, serviceInput({ countries: ['ZZ'] })))).toBe('forbidden');
+		const id = await directory.createService(keMod, serviceInput());
+		await directory.createService(africaMod, serviceInput({ countries: ['KE', 'UG'] }));
+		// moving a Kenyan service to France needs a moderator for both
+		expect(await codeOf(directory.updateService(keMod, id, serviceInput({ countries: ['FR'] })))).toBe('forbidden');
+		await directory.updateService(keMod, id, serviceInput({ name: { en: 'Renamed' } }));
+		const history = await identity.audit.list({ q: id });
+		expect(history.map((h) => h.action)).toEqual(['service.update', 'service.create']);
+		expect((history[0].before as { name: { en: string } }).name.en).toBe('Test Helpline');
+		expect((history[0].after as { name: { en: string } }).name.en).toBe('Renamed');
+	});
+
+	it('bad input is refused whole, with the field named, and nothing is written', async () => {
+		const mod = await makeUser({ grants: [grant('directory_moderator')] });
+		const before = (await directory.search({ country: 'TZ' })).length;
+		try {
+			await directory.createService(mod, serviceInput({ countries: ['TZ'], channels: [{ type: 'phone', value: 'call me', hours: { timezone: 'Mars/Olympus', always: false, weekly: [], exceptions: [] } }] }));
+			expect.unreachable();
+		} catch (e) {
+			expect((e as DomainError).status).toBe(400);
+			expect(Object.keys((e as DomainError).fields).some((k) => k.startsWith('channels'))).toBe(true);
+		}
+		expect((await directory.search({ country: 'TZ' })).length).toBe(before);
+	});
+
+	it('anyone suggests a service; a moderator sees it, approves it and it appears', async () => {
+		await db().delete(rateLimits);
+		const id = await directory.suggestService(serviceInput({ name: { fr: 'Ligne suggérée' }, countries: ['SN'] }), 'Found on the ministry website', { ip: '203.0.113.1' });
+		const national = async () => (await directory.search({ country: 'SN' })).filter((r) => !r.service.countries.includes('ZZ'));
+		expect(await national()).toEqual([]);
+		const [pending] = (await directory.pendingRequests()).filter((r) => r.id === id);
+		expect(pending.kind).toBe('suggest_service');
+		const senegalMod = await makeUser({ grants: [grant('directory_moderator', { country: 'SN' })] });
+		const keMod = await makeUser({ grants: [grant('directory_moderator', { country: 'KE' })] });
+		expect(await codeOf(directory.decideRequest(keMod, id, { decision: 'approve' }))).toBe('forbidden');
+		const { serviceId } = await directory.decideRequest(senegalMod, id, { decision: 'approve', note: 'checked' });
+		expect((await national()).map((r) => r.service.id)).toEqual([serviceId]);
+		expect(await codeOf(directory.decideRequest(senegalMod, id, { decision: 'reject' }))).toBe('request_already_decided');
+	});
+
+	it('anyone reports a problem; it is rate limited per address', async () => {
+		await db().delete(rateLimits);
+		const mod = await makeUser({ grants: [grant('directory_moderator')] });
+		const id = await directory.createService(mod, serviceInput({ countries: ['GH'] }));
+		for (let i = 0; i < 10; i++) await directory.reportProblem(id, { message: `The number does not work (${i})` }, { ip: '198.51.100.2' });
+		expect(await codeOf(directory.reportProblem(id, { message: 'again' }, { ip: '198.51.100.2' }))).toBe('rate_limited');
+		expect(await codeOf(directory.reportProblem(id, { message: '   ' }, { ip: '198.51.100.3' }))).toBe('invalid_input');
+		expect(await codeOf(directory.reportProblem('00000000-0000-0000-0000-000000000000', { message: 'x' }, { ip: '198.51.100.3' }))).toBe('service_not_found');
+	});
+
+	it('a moderator marks an entry verified with the method; stale entries are flagged', async () => {
+		const mod = await makeUser({ name: 'Grace Moderator', grants: [grant('directory_moderator')] });
+		const id = await directory.createService(mod, serviceInput({ countries: ['RW'] }));
+		expect((await directory.needingVerification(1000)).map((s) => s.id)).toContain(id);
+		await directory.verifyService(mod, id, { method: 'phoned', note: 'Called the line, it answered' });
+		const found = await directory.getService(id);
+		expect(found?.service.verifiedBy).toBe('Grace Moderator');
+		expect(found?.service.verificationMethod).toBe('phoned');
+		expect((await directory.needingVerification(1000)).map((s) => s.id)).not.toContain(id);
+		expect(await codeOf(directory.verifyService(mod, id, { method: 'guessed' }))).toBe('invalid_input');
+	});
+});

@@ -1,0 +1,177 @@
+// Help-finder use cases. Moderator commands authorise first and write the audit log (the
+// service's change history) in the same transaction. Public commands are rate limited.
+import { and, eq } from 'drizzle-orm';
+import { db, type Db, type Tx } from '../db';
+import { assertHolds, audit, type Actor } from '../identity';
+import { sha256 } from '../identity/crypto';
+import { Conflict, NotFound } from '../platform/errors';
+import { hit } from '../platform/rate-limit';
+import { parse } from '../platform/validate';
+import { DecisionInput, ReportInput, ServiceInput, VerifyInput } from './input';
+import { canForCountries } from './policy';
+import { changeRequests, channels, organizations, services } from './schema';
+import { serviceSnapshot } from './queries';
+
+const PUBLIC_LIMIT = { name: 'directory_public', max: 10, windowSeconds: 3600 };
+
+function searchTextOf(input: Pick<ServiceInput, 'name' | 'organization'>): string {
+	return [...Object.values(input.name), ...Object.values(input.organization.name)].join(' ').toLowerCase();
+}
+
+/** Writes a validated service (new or replacing an existing one's fields and channels). */
+async function writeService(tx: Db | Tx, input: ServiceInput, options: { id?: string; isDemo?: boolean } = {}) {
+	const [org] = options.id
+		? await tx
+				.select({ id: organizations.id })
+				.from(organizations)
+				.innerJoin(services, eq(services.organizationId, organizations.id))
+				.where(eq(services.id, options.id))
+		: [];
+	let organizationId = org?.id;
+	if (organizationId) {
+		await tx.update(organizations).set({ name: input.organization.name, website: input.organization.website, updatedAt: new Date() }).where(eq(organizations.id, organizationId));
+	} else {
+		[{ id: organizationId }] = await tx.insert(organizations).values({ name: input.organization.name, website: input.organization.website }).returning({ id: organizations.id });
+	}
+	const values = {
+		organizationId: organizationId!,
+		name: input.name,
+		description: input.description,
+		whatHappens: input.whatHappens,
+		kind: input.kind,
+		status: input.status,
+		ageMin: input.ageMin,
+		ageMax: input.ageMax,
+		languages: input.languages,
+		countries: [...new Set(input.countries)],
+		areas: input.areas,
+		cost: input.cost,
+		topics: [...new Set(input.topics)],
+		actions: [...new Set(input.actions)],
+		website: input.website,
+		source: input.source,
+		searchText: searchTextOf(input),
+		updatedAt: new Date()
+	};
+	let id = options.id;
+	if (id) {
+		await tx.update(services).set(values).where(eq(services.id, id));
+		await tx.delete(channels).where(eq(channels.serviceId, id));
+	} else {
+		[{ id }] = await tx.insert(services).values({ ...values, isDemo: options.isDemo ?? false }).returning({ id: services.id });
+	}
+	if (input.channels.length) {
+		await tx.insert(channels).values(input.channels.map((c, position) => ({ ...c, serviceId: id!, position, detail: c.detail ?? null })));
+	}
+	return id!;
+}
+
+/** A moderator adds a service. */
+export async function createService(actor: Actor | null, rawInput: unknown) {
+	const input = parse(ServiceInput, rawInput);
+	assertHolds(actor, canForCountries(actor, 'service.edit', input.countries));
+	return db().transaction(async (tx) => {
+		const id = await writeService(tx, input);
+		await audit.record(tx, actor, { action: 'service.create', entityType: 'service', entityId: id, after: input });
+		return id;
+	});
+}
+
+/** A moderator changes a service; the audit entry keeps the full before and after. */
+export async function updateService(actor: Actor | null, id: string, rawInput: unknown) {
+	const input = parse(ServiceInput, rawInput);
+	return db().transaction(async (tx) => {
+		const before = await serviceSnapshot(tx, id);
+		if (!before) throw new NotFound('service_not_found');
+		assertHolds(actor, canForCountries(actor, 'service.edit', [...new Set([...before.countries, ...input.countries])]));
+		await writeService(tx, input, { id });
+		await audit.record(tx, actor, { action: 'service.update', entityType: 'service', entityId: id, before, after: input });
+	});
+}
+
+/** A moderator confirms the entry is true, and says how they checked. */
+export async function verifyService(actor: Actor | null, id: string, rawInput: unknown) {
+	const input = parse(VerifyInput, rawInput);
+	return db().transaction(async (tx) => {
+		const [row] = await tx.select().from(services).where(eq(services.id, id));
+		if (!row) throw new NotFound('service_not_found');
+		assertHolds(actor, canForCountries(actor, 'service.verify', row.countries));
+		const after = { verifiedAt: new Date(), verifiedBy: actor.name, verificationMethod: input.method, verificationNote: input.note || null, isDemo: false };
+		await tx.update(services).set(after).where(eq(services.id, id));
+		await audit.record(tx, actor, {
+			action: 'service.verify',
+			entityType: 'service',
+			entityId: id,
+			before: { verifiedAt: row.verifiedAt, verifiedBy: row.verifiedBy, verificationMethod: row.verificationMethod, isDemo: row.isDemo },
+			after
+		});
+	});
+}
+
+export interface PublicClient {
+	ip: string;
+}
+
+/** Anyone suggests a new service; it waits in the moderation queue. */
+export async function suggestService(rawInput: unknown, message: string, client: PublicClient) {
+	const input = parse(ServiceInput, rawInput);
+	const note = parse(ReportInput, { message: message || '-', contact: '' });
+	await hit(PUBLIC_LIMIT, sha256(client.ip));
+	const [row] = await db()
+		.insert(changeRequests)
+		.values({ kind: 'suggest_service', proposal: input, message: note.message === '-' ? '' : note.message })
+		.returning({ id: changeRequests.id });
+	return row.id;
+}
+
+/** Anyone reports a problem with an entry (wrong number, closed, unsafe...). */
+export async function reportProblem(serviceId: string, rawInput: unknown, client: PublicClient) {
+	const input = parse(ReportInput, rawInput);
+	const [service] = await db().select({ id: services.id }).from(services).where(eq(services.id, serviceId));
+	if (!service) throw new NotFound('service_not_found');
+	await hit(PUBLIC_LIMIT, sha256(client.ip));
+	const [row] = await db()
+		.insert(changeRequests)
+		.values({ kind: 'report_problem', serviceId, message: input.message, contact: input.contact || null })
+		.returning({ id: changeRequests.id });
+	return row.id;
+}
+
+/** A moderator approves or rejects a queued suggestion or report. Approving a suggestion creates the service. */
+export async function decideRequest(actor: Actor | null, requestId: string, rawInput: unknown) {
+	const input = parse(DecisionInput, rawInput);
+	return db().transaction(async (tx) => {
+		const [req] = await tx.select().from(changeRequests).where(eq(changeRequests.id, requestId)).for('update');
+		if (!req) throw new NotFound('request_not_found');
+		if (req.status !== 'pending') throw new Conflict('request_already_decided');
+		const countries = req.kind === 'suggest_service'
+			? ((req.proposal as ServiceInput).countries ?? [])
+			: ((await tx.select({ countries: services.countries }).from(services).where(eq(services.id, req.serviceId!)))[0]?.countries ?? []);
+		assertHolds(actor, canForCountries(actor, 'request.decide', countries));
+		let createdId: string | undefined;
+		if (input.decision === 'approve' && req.kind === 'suggest_service') {
+			const proposal = parse(ServiceInput, req.proposal);
+			createdId = await writeService(tx, proposal);
+			await audit.record(tx, actor, { action: 'service.create', entityType: 'service', entityId: createdId, after: proposal });
+		}
+		const status = input.decision === 'approve' ? 'approved' : 'rejected';
+		await tx
+			.update(changeRequests)
+			.set({ status, decidedAt: new Date(), decidedBy: actor.id, decisionNote: input.note || null, serviceId: createdId ?? req.serviceId })
+			.where(and(eq(changeRequests.id, requestId), eq(changeRequests.status, 'pending')));
+		await audit.record(tx, actor, {
+			action: `directory_request.${input.decision}`,
+			entityType: 'directory_request',
+			entityId: requestId,
+			before: { status: 'pending' },
+			after: { status, note: input.note || null, serviceId: createdId ?? req.serviceId }
+		});
+		return { status, serviceId: createdId ?? req.serviceId };
+	});
+}
+
+/** Seeds or imports a service without an actor (first-run demo content, import by the system). */
+export async function insertServiceAsSystem(tx: Db | Tx, rawInput: unknown, options: { isDemo: boolean }) {
+	const input = parse(ServiceInput, rawInput);
+	return writeService(tx, input, { isDemo: options.isDemo });
+}

@@ -1,0 +1,90 @@
+// Rows -> what help pages show: texts in the reader's language (with fallback marks), contact
+// links a phone can tap, and opening status in plain words in the service's own time.
+import { formatLocalTime } from '$lib/directory/hours';
+import type { Hours } from '$lib/directory/hours-types';
+import { getLocale, localized, type LocaleMap, type LocalizedText } from '$lib/i18n';
+import type { ChannelRow, ChannelStatus, SearchResult, ServiceRow } from './queries';
+
+export interface PresentedChannel {
+	type: string;
+	value: string;
+	detail: string | null;
+	href: string;
+	label: LocalizedText | null;
+	status: { open: boolean; always: boolean; closesAt?: string; opensAt?: string; opensAtDay?: string };
+	hours: Hours;
+	showsOnBill: boolean | null;
+	free: boolean | null;
+}
+
+export function channelHref(c: Pick<ChannelRow, 'type' | 'value' | 'detail'>): string {
+	const digits = c.value.replace(/[^0-9+]/g, '');
+	switch (c.type) {
+		case 'phone':
+			return `tel:${digits}`;
+		case 'sms':
+			return c.detail ? `sms:${digits}?body=${encodeURIComponent(c.detail)}` : `sms:${digits}`;
+		case 'email':
+			return `mailto:${c.value}`;
+		default:
+			return /^https?:\/\//i.test(c.value) ? c.value : '#';
+	}
+}
+
+function presentChannel(c: ChannelStatus | (ChannelRow & { status?: ChannelStatus['status'] }), locale: string): PresentedChannel {
+	const tz = c.hours.timezone;
+	const s = c.status;
+	const day = s?.opensAt && new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: tz }).format(s.opensAt);
+	return {
+		type: c.type,
+		value: c.value,
+		detail: c.detail,
+		href: channelHref(c),
+		label: c.label && Object.keys(c.label).length ? localized(c.label as LocaleMap) : null,
+		status: {
+			open: !!s?.open,
+			always: !!s?.always,
+			closesAt: s?.closesAt ? formatLocalTime(s.closesAt, tz, locale) : undefined,
+			opensAt: s?.opensAt ? formatLocalTime(s.opensAt, tz, locale) : undefined,
+			opensAtDay: day || undefined
+		},
+		hours: c.hours,
+		showsOnBill: c.showsOnBill,
+		free: c.free
+	};
+}
+
+export function presentServiceSummary(service: ServiceRow & { organizationName?: Record<string, string> }) {
+	return {
+		id: service.id,
+		name: localized(service.name as LocaleMap),
+		organization: service.organizationName ? localized(service.organizationName as LocaleMap) : null,
+		description: localized(service.description as LocaleMap),
+		whatHappens: localized(service.whatHappens as LocaleMap),
+		kind: service.kind,
+		status: service.status,
+		ageMin: service.ageMin,
+		ageMax: service.ageMax,
+		languages: service.languages,
+		countries: service.countries,
+		areas: service.areas,
+		cost: service.cost,
+		topics: service.topics,
+		actions: service.actions,
+		website: service.website,
+		isDemo: service.isDemo,
+		verified: service.verifiedAt ? { at: service.verifiedAt.toISOString().slice(0, 10), by: service.verifiedBy, method: service.verificationMethod } : null
+	};
+}
+
+export function presentResult(r: SearchResult) {
+	const locale = getLocale();
+	return { ...presentServiceSummary(r.service), open: r.open, channels: r.channels.map((c) => presentChannel(c, locale)) };
+}
+
+export function presentChannels(list: (ChannelRow & { status?: ChannelStatus['status'] })[]) {
+	const locale = getLocale();
+	return list.map((c) => presentChannel(c, locale));
+}
+
+export type PresentedResult = ReturnType<typeof presentResult>;

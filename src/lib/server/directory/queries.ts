@@ -1,0 +1,213 @@
+// Help-finder reads. `search` is the hot path (see docs/help-finder.md for its plan): SQL narrows
+// by country and filters using GIN indexes, then opening hours are computed in the service's zone.
+import { and, arrayContains, arrayOverlaps, asc, desc, eq, ilike, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { db, type Db, type Tx } from '../db';
+import { openStatus } from '../../directory/hours';
+import type { ActionId, ChannelType, TopicId } from '../../directory/taxonomy';
+import { changeRequests, channels, organizations, services } from './schema';
+
+export type ServiceRow = typeof services.$inferSelect;
+export type ChannelRow = typeof channels.$inferSelect;
+
+export interface SearchParams {
+	country: string;
+	topic?: TopicId;
+	action?: ActionId;
+	age?: number;
+	language?: string;
+	channel?: ChannelType;
+	openNow?: boolean;
+	q?: string;
+	now?: Date;
+	limit?: number;
+}
+
+export interface ChannelStatus extends ChannelRow {
+	status: ReturnType<typeof openStatus>;
+}
+
+export interface SearchResult {
+	service: ServiceRow & { organizationName: Record<string, string> };
+	channels: ChannelStatus[];
+	open: boolean;
+}
+
+function escapeLike(s: string): string {
+	return s.replace(/[%_\\]/g, (c) => '\\' + c);
+}
+
+/** Services for one country (and worldwide ones) that match every given filter. */
+export async function search(params: SearchParams): Promise<SearchResult[]> {
+	const now = params.now ?? new Date();
+	const where: SQL[] = [ne(services.status, 'defunct'), arrayOverlaps(services.countries, [params.country, 'ZZ'])];
+	if (params.topic) where.push(arrayContains(services.topics, [params.topic]));
+	if (params.action) where.push(arrayContains(services.actions, [params.action]));
+	if (params.language) where.push(arrayContains(services.languages, [params.language]));
+	if (params.age != null) {
+		where.push(or(isNull(services.ageMin), sql`${services.ageMin} <= ${params.age}`)!);
+		where.push(or(isNull(services.ageMax), sql`${services.ageMax} >= ${params.age}`)!);
+	}
+	if (params.channel) {
+		where.push(sql`exists (select 1 from ${channels} where ${channels.serviceId} = ${services.id} and ${channels.type} = ${params.channel})`);
+	}
+	if (params.q) where.push(ilike(services.searchText, `%${escapeLike(params.q.toLowerCase())}%`));
+	const rows = await db()
+		.select({ service: services, organizationName: organizations.name })
+		.from(services)
+		.innerJoin(organizations, eq(organizations.id, services.organizationId))
+		.where(and(...where))
+		.orderBy(asc(sql`${services.name}->>'en'`))
+		.limit(Math.min(params.limit ?? 200, 500));
+	if (rows.length === 0) return [];
+	const chans = await db()
+		.select()
+		.from(channels)
+		.where(inArray(channels.serviceId, rows.map((r) => r.service.id)))
+		.orderBy(asc(channels.serviceId), asc(channels.position));
+	const byService = new Map<string, ChannelStatus[]>();
+	for (const c of chans) {
+		if (params.channel && c.type !== params.channel) {
+			// keep every channel: the child may still prefer another way in
+		}
+		const list = byService.get(c.serviceId) ?? [];
+		list.push({ ...c, status: openStatus(c.hours, now) });
+		byService.set(c.serviceId, list);
+	}
+	const results = rows.map(({ service, organizationName }) => {
+		const list = byService.get(service.id) ?? [];
+		const open = service.status === 'active' && list.some((c) => c.status.open);
+		return { service: { ...service, organizationName: organizationName as Record<string, string> }, channels: list, open };
+	});
+	const filtered = params.openNow ? results.filter((r) => r.open) : results;
+	// active before temporarily closed; open now first; national before worldwide; verified first
+	return filtered.sort(
+		(a, b) =>
+			Number(a.service.status !== 'active') - Number(b.service.status !== 'active') ||
+			Number(b.open) - Number(a.open) ||
+			Number(a.service.countries.includes('ZZ')) - Number(b.service.countries.includes('ZZ')) ||
+			Number(!a.service.verifiedAt) - Number(!b.service.verifiedAt)
+	);
+}
+
+/** Emergency services for a country (kind = emergency), always shown beside results. */
+export async function emergencyServices(country: string) {
+	return db()
+		.select({ id: services.id, name: services.name, isDemo: services.isDemo, verifiedAt: services.verifiedAt, value: channels.value, type: channels.type })
+		.from(services)
+		.innerJoin(channels, eq(channels.serviceId, services.id))
+		.where(and(eq(services.kind, 'emergency'), ne(services.status, 'defunct'), arrayContains(services.countries, [country]), eq(channels.type, 'phone')))
+		.orderBy(asc(channels.position))
+		.limit(3);
+}
+
+export async function getService(id: string) {
+	const [row] = await db()
+		.select({ service: services, organization: organizations })
+		.from(services)
+		.innerJoin(organizations, eq(organizations.id, services.organizationId))
+		.where(eq(services.id, id));
+	if (!row) return null;
+	const chans = await db().select().from(channels).where(eq(channels.serviceId, id)).orderBy(asc(channels.position));
+	return { ...row, channels: chans };
+}
+
+/** The service as the ServiceInput shape, for edit forms and audit before-images. */
+export async function serviceSnapshot(tx: Db | Tx, id: string) {
+	const [row] = await tx
+		.select({ service: services, organization: organizations })
+		.from(services)
+		.innerJoin(organizations, eq(organizations.id, services.organizationId))
+		.where(eq(services.id, id));
+	if (!row) return null;
+	const chans = await tx.select().from(channels).where(eq(channels.serviceId, id)).orderBy(asc(channels.position));
+	const s = row.service;
+	return {
+		organization: { name: row.organization.name, website: row.organization.website },
+		name: s.name,
+		description: s.description,
+		whatHappens: s.whatHappens,
+		kind: s.kind,
+		status: s.status,
+		ageMin: s.ageMin,
+		ageMax: s.ageMax,
+		languages: s.languages,
+		countries: s.countries,
+		areas: s.areas,
+		cost: s.cost,
+		topics: s.topics,
+		actions: s.actions,
+		website: s.website,
+		source: s.source,
+		channels: chans.map((c) => ({ type: c.type, value: c.value, detail: c.detail, label: c.label, hours: c.hours, showsOnBill: c.showsOnBill, free: c.free }))
+	};
+}
+
+/** Active services per country, counting only verified ones, for the coverage map. */
+export async function coverage(): Promise<{ country: string; verified: number; total: number }[]> {
+	const rows = await db().execute<{ country: string; verified: number; total: number }>(sql`
+		select c as country,
+			count(*) filter (where ${services.verifiedAt} is not null)::int as verified,
+			count(*)::int as total
+		from ${services}, unnest(${services.countries}) as c
+		where ${services.status} = 'active'
+		group by c`);
+	return (rows as unknown as { rows: { country: string; verified: number; total: number }[] }).rows;
+}
+
+export async function pendingRequests(limit = 100) {
+	return db()
+		.select()
+		.from(changeRequests)
+		.where(eq(changeRequests.status, 'pending'))
+		.orderBy(asc(changeRequests.createdAt))
+		.limit(limit);
+}
+
+export async function getRequest(id: string) {
+	const [row] = await db().select().from(changeRequests).where(eq(changeRequests.id, id));
+	return row ?? null;
+}
+
+export const REVERIFY_DAYS = () => Number(process.env.DIRECTORY_REVERIFY_DAYS ?? 365);
+
+/** Entries never verified, or not verified within the configured period, oldest first. */
+export async function needingVerification(limit = 100) {
+	const cutoff = new Date(Date.now() - REVERIFY_DAYS() * 86_400_000);
+	return db()
+		.select({ id: services.id, name: services.name, countries: services.countries, verifiedAt: services.verifiedAt, isDemo: services.isDemo })
+		.from(services)
+		.where(and(ne(services.status, 'defunct'), or(isNull(services.verifiedAt), lt(services.verifiedAt, cutoff))))
+		.orderBy(sql`${services.verifiedAt} asc nulls first`, desc(services.updatedAt))
+		.limit(limit);
+}
+
+/** For the HSDS export: services changed after a date, paged. */
+export async function listForExport(options: { page: number; perPage: number; search?: string; topic?: string; modifiedAfter?: Date }) {
+	const where: SQL[] = [];
+	if (options.search) where.push(ilike(services.searchText, `%${escapeLike(options.search.toLowerCase())}%`));
+	if (options.topic) where.push(arrayContains(services.topics, [options.topic]));
+	if (options.modifiedAfter) where.push(sql`${services.updatedAt} > ${options.modifiedAfter.toISOString()}`);
+	const cond = where.length ? and(...where) : undefined;
+	const [{ total }] = await db().select({ total: sql<number>`count(*)::int` }).from(services).where(cond);
+	const rows = await db()
+		.select({ service: services, organization: organizations })
+		.from(services)
+		.innerJoin(organizations, eq(organizations.id, services.organizationId))
+		.where(cond)
+		.orderBy(asc(services.createdAt), asc(services.id))
+		.limit(options.perPage)
+		.offset((options.page - 1) * options.perPage);
+	const chans = rows.length
+		? await db().select().from(channels).where(inArray(channels.serviceId, rows.map((r) => r.service.id))).orderBy(asc(channels.position))
+		: [];
+	return { total, rows: rows.map((r) => ({ ...r, channels: chans.filter((c) => c.serviceId === r.service.id) })) };
+}
+
+/** Languages the services of a country (and worldwide ones) are offered in, for the filter. */
+export async function languagesFor(country: string): Promise<string[]> {
+	const rows = await db().execute<{ language: string }>(sql`
+		select distinct l as language from ${services}, unnest(${services.languages}) as l
+		where ${services.countries} && array[${country}, 'ZZ']::text[] and ${services.status} <> 'defunct'
+		order by 1 limit 60`);
+	return (rows as unknown as { rows: { language: string }[] }).rows.map((r) => r.language);
+}

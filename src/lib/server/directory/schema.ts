@@ -1,0 +1,106 @@
+// Help finder: organisations, their support services, each service's contact channels with
+// their own opening hours, and the moderation queue through which anyone can suggest a service
+// or report a problem. Authored text is a locale map (jsonb { en, fr, ... }).
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { Hours } from '../../directory/hours-types';
+import type { LocaleMap } from '../../i18n/locale-map';
+import { users } from '../identity/schema';
+
+export const organizations = pgTable('directory_organizations', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	name: jsonb('name').$type<LocaleMap>().notNull(),
+	description: jsonb('description').$type<LocaleMap>().notNull().default({}),
+	website: text('website'),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+export const services = pgTable(
+	'directory_services',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		organizationId: uuid('organization_id')
+			.notNull()
+			.references(() => organizations.id, { onDelete: 'restrict' }),
+		name: jsonb('name').$type<LocaleMap>().notNull(),
+		description: jsonb('description').$type<LocaleMap>().notNull().default({}),
+		/** in plain words, what happens when a child gets in touch */
+		whatHappens: jsonb('what_happens').$type<LocaleMap>().notNull().default({}),
+		kind: text('kind').notNull(),
+		status: text('status').notNull().default('active'),
+		ageMin: integer('age_min'),
+		ageMax: integer('age_max'),
+		languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+		/** ISO 3166-1 alpha-2 codes; a service for the whole world lists 'ZZ' */
+		countries: text('countries').array().notNull().default(sql`'{}'::text[]`),
+		/** sub-national coverage: names of areas (states, provinces) within the countries; empty = whole country */
+		areas: text('areas').array().notNull().default(sql`'{}'::text[]`),
+		cost: text('cost').notNull().default('unknown'),
+		topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
+		actions: text('actions').array().notNull().default(sql`'{}'::text[]`),
+		website: text('website'),
+		/** seeded demonstration entry: shown as "demo entry, not verified" until verified */
+		isDemo: boolean('is_demo').notNull().default(false),
+		verifiedAt: timestamp('verified_at', { withTimezone: true }),
+		verifiedBy: text('verified_by'),
+		verificationMethod: text('verification_method'),
+		verificationNote: text('verification_note'),
+		/** where the information came from (public source) */
+		source: text('source'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+		/** lower-cased names in every language, for search */
+		searchText: text('search_text').notNull().default('')
+	},
+	(t) => [
+		index('directory_services_countries_idx').using('gin', t.countries),
+		index('directory_services_topics_idx').using('gin', t.topics),
+		index('directory_services_updated_idx').on(t.updatedAt),
+		index('directory_services_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`)
+	]
+);
+
+export const channels = pgTable(
+	'directory_channels',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		serviceId: uuid('service_id')
+			.notNull()
+			.references(() => services.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull().default(0),
+		type: text('type').notNull(),
+		/** phone number (E.164 or national short code), URL, or email address */
+		value: text('value').notNull(),
+		/** SMS keyword to send, or the messaging app's name (WhatsApp, Telegram, ...) */
+		detail: text('detail'),
+		label: jsonb('label').$type<LocaleMap>().notNull().default({}),
+		hours: jsonb('hours').$type<Hours>().notNull(),
+		/** whether a call or message appears on the phone bill: true, false, or null (not known) */
+		showsOnBill: boolean('shows_on_bill'),
+		free: boolean('free')
+	},
+	(t) => [index('directory_channels_service_idx').on(t.serviceId, t.position)]
+);
+
+/** Suggestions and problem reports from anyone (no account), and edits, awaiting a moderator. */
+export const changeRequests = pgTable(
+	'directory_change_requests',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		/** suggest_service | report_problem */
+		kind: text('kind').notNull(),
+		serviceId: uuid('service_id').references(() => services.id, { onDelete: 'cascade' }),
+		/** the proposed service (for suggestions), as the same shape the service form takes */
+		proposal: jsonb('proposal'),
+		message: text('message').notNull().default(''),
+		/** optional way to reach the person who wrote (adults only; never asked of children) */
+		contact: text('contact'),
+		status: text('status').notNull().default('pending'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		decidedAt: timestamp('decided_at', { withTimezone: true }),
+		decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+		decisionNote: text('decision_note')
+	},
+	(t) => [index('directory_change_requests_status_idx').on(t.status, t.createdAt)]
+);
