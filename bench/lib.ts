@@ -77,10 +77,11 @@ export interface AppServer {
 }
 
 /**
- * Starts `node build/index.js` on `port` with its embedded database in `dataDir`. Its output
- * goes straight to `logFile` (not through this process, so logging costs the bench nothing).
+ * Starts `node build/index.js` on `port` with its embedded database in `dataDir` (plus `env`,
+ * e.g. SEED_DEMO=off). Its output goes straight to `logFile` (not through this process, so
+ * logging costs the bench nothing).
  */
-export function startApp(opts: { port: number; dataDir: string; logFile: string }): AppServer {
+export function startApp(opts: { port: number; dataDir: string; logFile: string; env?: Record<string, string> }): AppServer {
 	const origin = `http://127.0.0.1:${opts.port}`;
 	const env: NodeJS.ProcessEnv = {
 		...process.env,
@@ -92,7 +93,8 @@ export function startApp(opts: { port: number; dataDir: string; logFile: string 
 		BODY_SIZE_LIMIT: '12M',
 		ADMIN_EMAIL: 'bench-admin@cop.localhost',
 		ADMIN_PASSWORD: 'bench-only-password-not-secret-1234',
-		SMTP_URL: ''
+		SMTP_URL: '',
+		...opts.env
 	};
 	delete env.DATABASE_URL;
 	delete env.PGLITE_DIR;
@@ -253,6 +255,11 @@ export function mdTable(rows: Row[], columns: string[]): string {
 
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 export const ms = (v: number) => `${Math.round(v)} ms`;
+/** Nearest-rank percentile (p in 0..100) of unsorted values. */
+export const percentile = (xs: number[], p: number) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s.length ? s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] : NaN;
+};
 export const median = (xs: number[]) => {
 	const s = [...xs].sort((a, b) => a - b);
 	const m = s.length >> 1;

@@ -1,6 +1,8 @@
 // `npm run bench`: start-up time, throughput and page weight of the production build, measured
-// on this machine. Prints tables, writes bench/results/latest.json and rewrites the "Latest
-// figures" section of docs/performance.md (between the bench:start / bench:end markers).
+// on this machine, then the help finder at scale (100,000 synthetic services: search time
+// in-process, throughput and weight of the help pages). Prints tables, writes
+// bench/results/latest.json and rewrites the "Latest figures" section of docs/performance.md
+// (between the bench:start / bench:end markers).
 // Everything it starts runs on 127.0.0.1, stops by itself and is killed at the end, even on failure.
 import autocannon from 'autocannon';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -8,6 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { measureHelpSearch, type HelpSearchResults, type SearchKindResult } from './help-search';
 import {
 	ROOT,
 	freePort,
@@ -33,8 +36,11 @@ const STARTUP_RUNS = 3;
 const STARTUP_BUDGET_MS = 3_000;
 const PAGE_BUDGET_BYTES = 50 * 1024;
 const LOAD = { connections: 10, duration: 10, warmup: 2 };
-const PAGES = ['/', '/fr', '/ar', '/countries', '/ar/countries', '/privacy', '/signin', '/signup', '/password/forgot'];
-const WATCHDOG_MS = 5 * 60_000;
+const HELP_PAGES = ['/help', '/help?country=KE', '/ar/help?country=KE&topic=sextortion', '/help/map', '/help/services/{id}', '/embed/help?country=KE'];
+const PAGES = ['/', '/fr', '/ar', '/countries', '/ar/countries', '/privacy', '/signin', '/signup', '/password/forgot', ...HELP_PAGES];
+/** The help-finder step: synthetic services, searches per kind (timed after one warm-up round), the search target. */
+const HELP = { services: 100_000, seed: 42, rounds: 30, targetP95Ms: 20, topic: 'mental_health' };
+const WATCHDOG_MS = 8 * 60_000;
 const DOC = path.join(ROOT, 'docs', 'performance.md');
 const RESULTS = path.join(ROOT, 'bench', 'results', 'latest.json');
 const START = '<!-- bench:start -->';
@@ -99,12 +105,29 @@ function newestMtime(p: string): number {
 	return max;
 }
 
-/** Step 1: a production build must exist (an existing one is used as it is). */
+/** Whether build/ serves the help finder (its server manifest lists the /help route). */
+function buildHasHelp(): boolean {
+	const dir = path.join(ROOT, 'build', 'server', 'chunks');
+	if (!existsSync(dir)) return false;
+	return readdirSync(dir).some((f) => f.startsWith('manifest') && f.endsWith('.js') && readFileSync(path.join(dir, f), 'utf8').includes('"/help"'));
+}
+
+/**
+ * Step 1: a production build must exist. An existing one is used as it is, unless it predates the
+ * help finder (no /help route) or the help pages changed after it: then it is rebuilt.
+ */
 function ensureBuild() {
 	const entry = path.join(ROOT, 'build', 'index.js');
 	let built = false;
-	if (!existsSync(entry)) {
-		log('No production build (build/index.js): running vite build…');
+	const why = !existsSync(entry)
+		? 'No production build (build/index.js)'
+		: !buildHasHelp()
+			? 'The production build has no /help route'
+			: Math.max(newestMtime(path.join(ROOT, 'src', 'routes', 'help')), newestMtime(path.join(ROOT, 'src', 'routes', 'embed'))) > statSync(entry).mtimeMs
+				? 'The help pages changed after the last build'
+				: null;
+	if (why) {
+		log(`${why}: running vite build…`);
 		const t0 = performance.now();
 		const r = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', timeout: 5 * 60_000 });
 		if (r.status !== 0) throw new Error('vite build failed');
@@ -141,9 +164,9 @@ interface StartRun {
 	exit: string | null;
 }
 
-async function launch(dataDir: string, label: string, timeoutMs: number): Promise<{ app: AppServer; run: StartRun }> {
+async function launch(dataDir: string, label: string, timeoutMs: number, env?: Record<string, string>): Promise<{ app: AppServer; run: StartRun }> {
 	const port = await freePort();
-	const app = startApp({ port, dataDir, logFile: path.join(tmp!, `server-${label}.log`) });
+	const app = startApp({ port, dataDir, logFile: path.join(tmp!, `server-${label}.log`), env });
 	const firstOkMs = await waitFor200(app, `${app.origin}/`, timeoutMs);
 	return { app, run: { run: label, firstOkMs, dbReadyMs: dbReadyMs(app), shutdownMs: null, exit: null } };
 }
@@ -219,7 +242,7 @@ async function cannon(target: string, origin: string, urlPath: string): Promise<
 		timeouts: r.timeouts,
 		non2xx: r.non2xx
 	};
-	log(`  ${target.padEnd(6)} ${urlPath.padEnd(11)} ${String(out.requestsPerSec).padStart(6)} req/s   p99 ${out.latencyP99Ms} ms` + (out.errors || out.non2xx ? `   (errors ${out.errors}, non-2xx ${out.non2xx})` : ''));
+	log(`  ${target.padEnd(6)} ${urlPath.padEnd(urlPath.length > 11 ? 36 : 11)} ${String(out.requestsPerSec).padStart(6)} req/s   p99 ${out.latencyP99Ms} ms` + (out.errors || out.non2xx ? `   (errors ${out.errors}, non-2xx ${out.non2xx})` : ''));
 	return out;
 }
 
@@ -315,12 +338,28 @@ function fetchResource(url: string): Promise<Resource> {
 	return p;
 }
 
+/**
+ * The id for `/help/services/{id}`: the first service linked from `/help?country=KE` on this
+ * server (or `fallback`).
+ */
+async function helpServiceId(app: AppServer, fallback?: string): Promise<string> {
+	const r = await getFollow(`${app.origin}/help?country=KE`);
+	const m = /\/help\/services\/([0-9a-f-]{36})/.exec(r.body.toString('utf8'));
+	if (m) return m[1];
+	if (fallback) return fallback;
+	throw new Error('no service linked from /help?country=KE: cannot measure /help/services/{id}');
+}
+
+type PageWeight = Awaited<ReturnType<typeof measurePageWeight>>;
+
 /** Step 4: bytes of each public page and everything same-origin it loads, raw and gzip-6. */
-async function measurePageWeight(app: AppServer) {
-	section('Page weight (HTML + same-origin subresources; gzip level 6 per file)');
+async function measurePageWeight(app: AppServer, list: string[], title: string, serviceId?: string) {
+	section(`${title} (HTML + same-origin subresources; gzip level 6 per file)`);
+	resourceCache.clear();
+	const id = list.some((p) => p.includes('{id}')) ? await helpServiceId(app, serviceId) : '';
 	const pages = [];
-	for (const page of PAGES) {
-		const html = await getFollow(`${app.origin}${page}`);
+	for (const page of list) {
+		const html = await getFollow(`${app.origin}${page.replace('{id}', id)}`);
 		const wire = await get(html.url, { 'accept-encoding': 'br, gzip' });
 		const htmlRes: Resource = {
 			url: html.url,
@@ -335,7 +374,8 @@ async function measurePageWeight(app: AppServer) {
 		const totalGzip = htmlRes.gzip + sum('gzip');
 		pages.push({
 			page,
-			finalUrl: new URL(html.url).pathname,
+			finalUrl: new URL(html.url).pathname + (page.includes('?') ? new URL(html.url).search : ''),
+			requested: page.replace('{id}', id),
 			status: html.status,
 			html: htmlRes,
 			subresources: subs.map((r) => ({ ...r, url: new URL(r.url).pathname })),
@@ -365,17 +405,163 @@ async function measurePageWeight(app: AppServer) {
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Step 5: the help finder at scale. Generates the synthetic directory into a second data folder
+ * and times searches in this process (bench/help-search.ts), closes it, then starts the app on it
+ * (SEED_DEMO=off) and loads a busy country's search page beside a static server sending the same
+ * bytes, and weighs the help pages as they are with that much data.
+ */
+async function measureHelp() {
+	section(`Help finder: ${HELP.services.toLocaleString('en')} synthetic services (bench/generate-directory.ts, seed ${HELP.seed})`);
+	const dataDir = path.join(tmp!, 'help-data');
+	mkdirSync(dataDir);
+	const search: HelpSearchResults = await measureHelpSearch({ dataDir, count: HELP.services, seed: HELP.seed, rounds: HELP.rounds, log });
+
+	log('Starting the app on the synthetic directory (SEED_DEMO=off)…');
+	const { app, run } = await launch(dataDir, 'help-100k', 120_000, { SEED_DEMO: 'off' });
+	try {
+		log(`  first 200 of GET / after ${ms(run.firstOkMs)} (server's own "database ready": ${run.dbReadyMs ?? '?'} ms)`);
+		const helpPath = `/help?country=${search.busiest.country}&topic=${HELP.topic}`;
+		section(`Help page throughput (autocannon: ${LOAD.connections} connections, ${LOAD.warmup} s warm-up + ${LOAD.duration} s)`);
+		const page = await get(`${app.origin}${helpPath}`);
+		if (page.status !== 200) throw new Error(`GET ${helpPath} answered ${page.status}`);
+		const results = new Set(page.body.toString('utf8').match(/\/help\/services\/[0-9a-f-]{36}/g) ?? []).size;
+		const contentType = String(page.headers['content-type'] ?? 'text/html');
+		const bodyFile = path.join(tmp!, 'help.html');
+		writeFileSync(bodyFile, page.body);
+		const staticServer = await startStatic(bodyFile, contentType);
+		let appHelp: LoadResult, staticHelp: LoadResult;
+		try {
+			appHelp = await cannon('app', app.origin, helpPath);
+			staticHelp = await cannon('static', staticServer.origin, helpPath);
+		} finally {
+			await stopChild(staticServer.child);
+		}
+		const pageWeight = await measurePageWeight(app, HELP_PAGES, `Help page weight with ${HELP.services.toLocaleString('en')} services`, search.sampleServiceId);
+		for (const p of pageWeight.pages) log(`  ${p.page.padEnd(38)} ${kb(p.totalRaw).padStart(9)} raw  ${kb(p.totalGzip).padStart(8)} gzip${p.overBudget ? '  OVER BUDGET' : ''}`);
+		return {
+			search,
+			startup: { firstOkMs: Math.round(run.firstOkMs), dbReadyMs: run.dbReadyMs },
+			throughput: {
+				path: helpPath,
+				pageBytes: page.body.length,
+				resultLinks: results,
+				contentType,
+				results: [appHelp, staticHelp],
+				appVsStatic: Math.round((appHelp.requestsPerSec / staticHelp.requestsPerSec) * 1000) / 1000
+			},
+			pageWeight
+		};
+	} finally {
+		await stopApp(app).catch(() => {});
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+
 type Results = {
 	machine: ReturnType<typeof machine>;
 	build: ReturnType<typeof ensureBuild>;
 	startup: Awaited<ReturnType<typeof measureStartup>>['summary'];
 	throughput: Awaited<ReturnType<typeof measureThroughput>>;
-	pageWeight: Awaited<ReturnType<typeof measurePageWeight>>;
+	pageWeight: PageWeight;
+	help: Awaited<ReturnType<typeof measureHelp>>;
 	benchSeconds: number;
 };
 
+function weightTable(w: PageWeight): Row[] {
+	const rows: Row[] = w.pages.map((p) => ({
+		page: p.page + (p.finalUrl !== p.requested ? ` → ${p.finalUrl}` : '') + (p.status !== 200 ? ` (${p.status})` : ''),
+		'HTML raw': kb(p.html.raw),
+		'HTML gzip': kb(p.html.gzip),
+		files: p.subresources.length,
+		'files raw': kb(p.subresourcesRaw),
+		'files gzip': kb(p.subresourcesGzip),
+		'total raw': kb(p.totalRaw),
+		'total gzip': kb(p.totalGzip),
+		'sent by app': kb(p.totalServed),
+		budget: p.overBudget ? 'OVER 50 KB' : 'ok'
+	}));
+	rows.push({
+		page: `all ${w.pages.length} pages`,
+		'HTML raw': kb(w.pages.reduce((n, p) => n + p.html.raw, 0)),
+		'HTML gzip': kb(w.pages.reduce((n, p) => n + p.html.gzip, 0)),
+		files: w.pages.reduce((n, p) => n + p.subresources.length, 0),
+		'files raw': kb(w.pages.reduce((n, p) => n + p.subresourcesRaw, 0)),
+		'files gzip': kb(w.pages.reduce((n, p) => n + p.subresourcesGzip, 0)),
+		'total raw': kb(w.total.raw),
+		'total gzip': kb(w.total.gzip),
+		'sent by app': kb(w.total.served),
+		budget: w.overBudget.length ? `${w.overBudget.length} over` : 'all ok'
+	});
+	return rows;
+}
+
 /** autocannon measures latency in whole milliseconds. */
 const lat = (v: number) => (v < 1 ? '< 1 ms' : `${v} ms`);
+
+const fmtMs = (v: number) => `${v.toFixed(1)} ms`;
+
+function helpTables(h: Results['help']) {
+	const s = h.search;
+	const g = s.generation;
+	const n = (x: number) => x.toLocaleString('en');
+	const generation =
+		`${n(g.services)} synthetic services (${n(g.organizations)} organisations, ${n(g.channels)} channels) over ${g.countries} country codes (incl. ZZ, worldwide), seed ${g.seed}, ` +
+		`inserted in ${(g.ms / 1000).toFixed(1)} s (${n(g.servicesPerSecond)} services/s; ${n(g.batchSize)} services per multi-row INSERT and transaction); ` +
+		`${g.validated} of them (every ${n(Math.round(g.services / Math.max(1, g.validated)))}th) parsed with ServiceInput. ` +
+		`Busiest country ${s.busiest.country} (${n(s.busiest.services)} services), quietest ${s.quietest.country} (${s.quietest.services}). VACUUM ANALYZE afterwards: ${(s.vacuumMs / 1000).toFixed(1)} s.`;
+	const after = new Map(s.afterVacuum.map((k) => [k.kind, k]));
+	const searchRows: Row[] = s.asInserted.map((k: SearchKindResult) => {
+		const v = after.get(k.kind)!;
+		return {
+			search: k.kind,
+			varies: k.example,
+			n: k.searches,
+			'results (avg)': k.resultsAvg,
+			p50: fmtMs(k.p50Ms),
+			p95: fmtMs(k.p95Ms),
+			max: fmtMs(k.maxMs),
+			'p50 after VACUUM ANALYZE': fmtMs(v.p50Ms),
+			'p95 after VACUUM ANALYZE': fmtMs(v.p95Ms),
+			'target p95 < 20 ms': k.p95Ms < HELP.targetP95Ms && v.p95Ms < HELP.targetP95Ms ? 'ok' : v.p95Ms < HELP.targetP95Ms ? 'ok after vacuum' : 'MISSED'
+		};
+	});
+	const all = s.asInserted.at(-1)!;
+	const allV = s.afterVacuum.at(-1)!;
+	const searchSummary =
+		`All searches: p50 ${fmtMs(all.p50Ms)}, p95 ${fmtMs(all.p95Ms)} as inserted; p50 ${fmtMs(allV.p50Ms)}, p95 ${fmtMs(allV.p95Ms)} after VACUUM ANALYZE ` +
+		`(target p95 < ${HELP.targetP95Ms} ms: ${all.p95Ms < HELP.targetP95Ms ? 'met' : allV.p95Ms < HELP.targetP95Ms ? 'met only after VACUUM ANALYZE' : '**MISSED**'}).`;
+	const startup = `Start-up on this database (SEED_DEMO=off): first 200 of GET / after ${ms(h.startup.firstOkMs)} (server's "database ready": ${h.startup.dbReadyMs ?? '?'} ms).`;
+	const loadRows: Row[] = h.throughput.results.map((x) => ({
+		server: x.target === 'app' ? 'app (build/index.js)' : 'plain node:http, same bytes',
+		path: x.path,
+		'req/s (avg)': x.requestsPerSec,
+		p50: lat(x.latencyP50Ms),
+		p99: lat(x.latencyP99Ms),
+		requests: x.requests,
+		'errors / non-2xx': `${x.errors + x.timeouts} / ${x.non2xx}`
+	}));
+	const [a, b] = h.throughput.results;
+	const ratio = `App / static on the search page: ${(h.throughput.appVsStatic * 100).toFixed(2)} % (${a.requestsPerSec} vs ${b.requestsPerSec} req/s; the page is ${kb(h.throughput.pageBytes)} of ${h.throughput.contentType} listing ${h.throughput.resultLinks} services).`;
+	const weightRows = weightTable(h.pageWeight);
+	return { generation, searchRows, searchCols: Object.keys(searchRows[0]), searchSummary, startup, loadRows, loadCols: Object.keys(loadRows[0]), ratio, weightRows, weightCols: Object.keys(weightRows[0]) };
+}
+
+function planBlock(h: Results['help']): string {
+	const p = h.search.plan;
+	return [
+		`\`search({ country: '${p.params.country}' })\`, the busiest country, ${p.state}. The statement as drizzle sends it (parameters: ${JSON.stringify(p.values)}):`,
+		'',
+		'```sql',
+		p.sql.replace(/^select .*? from /, 'select directory_services.*, directory_organizations.name from '),
+		'```',
+		'',
+		'```',
+		p.text,
+		'```'
+	].join('\n');
+}
 
 function tables(r: Results) {
 	const startupRows: Row[] = r.startup.runs.map((x) => ({
@@ -396,30 +582,7 @@ function tables(r: Results) {
 		'errors / non-2xx': `${x.errors + x.timeouts} / ${x.non2xx}`
 	}));
 	const ratio = `App / static on GET /: ${(r.throughput.appVsStatic * 100).toFixed(1)} % (${r.throughput.results[0].requestsPerSec} vs ${r.throughput.results[1].requestsPerSec} req/s; home page ${kb(r.throughput.homeBytes)}, ${r.throughput.contentType}).`;
-	const weightRows: Row[] = r.pageWeight.pages.map((p) => ({
-		page: p.page + (p.finalUrl !== p.page ? ` → ${p.finalUrl}` : '') + (p.status !== 200 ? ` (${p.status})` : ''),
-		'HTML raw': kb(p.html.raw),
-		'HTML gzip': kb(p.html.gzip),
-		files: p.subresources.length,
-		'files raw': kb(p.subresourcesRaw),
-		'files gzip': kb(p.subresourcesGzip),
-		'total raw': kb(p.totalRaw),
-		'total gzip': kb(p.totalGzip),
-		'sent by app': kb(p.totalServed),
-		budget: p.overBudget ? 'OVER 50 KB' : 'ok'
-	}));
-	weightRows.push({
-		page: `all ${r.pageWeight.pages.length} pages`,
-		'HTML raw': kb(r.pageWeight.pages.reduce((n, p) => n + p.html.raw, 0)),
-		'HTML gzip': kb(r.pageWeight.pages.reduce((n, p) => n + p.html.gzip, 0)),
-		files: r.pageWeight.pages.reduce((n, p) => n + p.subresources.length, 0),
-		'files raw': kb(r.pageWeight.pages.reduce((n, p) => n + p.subresourcesRaw, 0)),
-		'files gzip': kb(r.pageWeight.pages.reduce((n, p) => n + p.subresourcesGzip, 0)),
-		'total raw': kb(r.pageWeight.total.raw),
-		'total gzip': kb(r.pageWeight.total.gzip),
-		'sent by app': kb(r.pageWeight.total.served),
-		budget: r.pageWeight.overBudget.length ? `${r.pageWeight.overBudget.length} over` : 'all ok'
-	});
+	const weightRows = weightTable(r.pageWeight);
 	const htmlEnc = r.pageWeight.serverCompression.html;
 	const compression =
 		htmlEnc.length === 1 && htmlEnc[0] === 'identity'

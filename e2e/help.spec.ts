@@ -156,3 +156,46 @@ test('a suggestion goes through moderation: diff, approve, verify', async ({ pag
 	await scan(page);
 	await expect(page.locator('dl.facts')).toContainText('Administrator');
 });
+
+test('a moderator imports services from CSV: a bad line is reported by number and nothing is written, then the good file imports', async ({ page }) => {
+	const header = 'organization_name,name_en,kind,countries,actions,topics,timezone,phone,phone_hours';
+	const bad = [header, 'Import Org,Imported Line One,helpline,MW,talk,grooming,Africa/Blantyre,+265 000,24/7', 'Import Org,Imported Line Two,helpline,XX,talk,,Africa/Blantyre,+265 001,Mo-Fr 08:00-17:00'].join('\n');
+	const good = bad.replace(',XX,', ',MW,');
+	await signIn(page, ADMIN.email, ADMIN.password);
+	await page.goto('/admin/directory/import');
+	await scan(page);
+	await page.locator('input[name=dryRun]').uncheck();
+	await page.locator('input[name=file]').setInputFiles({ name: 'services.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+	await page.locator('main form button[type=submit]').click();
+	await expect(page.locator('section[role=status] table tbody tr').first()).toContainText('3');
+	await expect(page.locator('section[role=status] table')).toContainText('countries');
+	await expect(page.locator('.warning')).toBeVisible();
+	await scan(page);
+	await page.goto('/help?country=MW');
+	await scan(page);
+	await expect(page.locator('article.result', { hasText: 'Imported Line' })).toHaveCount(0);
+
+	await page.goto('/admin/directory/import');
+	await scan(page);
+	await page.locator('input[name=dryRun]').uncheck();
+	await page.locator('input[name=file]').setInputFiles({ name: 'services.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+	await page.locator('main form button[type=submit]').click();
+	await expect(page.locator('section[role=status]')).toContainText('2 written');
+	await scan(page);
+	await page.goto('/help?country=MW');
+	await scan(page);
+	await expect(page.locator('article.result', { hasText: 'Imported Line' })).toHaveCount(2);
+});
+
+test('the HSDS export answers with valid paging and clear errors', async ({ request }) => {
+	const page = await (await request.get('/api/v1/hsds/services?per_page=5')).json();
+	expect(page.total_items).toBeGreaterThan(0);
+	expect(page.contents.length).toBeLessThanOrEqual(5);
+	expect(page.contents[0]).toHaveProperty('organization');
+	const one = await request.get(`/api/v1/hsds/services/${page.contents[0].id}`);
+	expect(one.status()).toBe(200);
+	const bad = await request.get('/api/v1/hsds/services?page=0');
+	expect(bad.status()).toBe(400);
+	expect((await bad.json()).error.fields.page).toBe('page_invalid');
+	expect((await request.get('/api/v1/hsds/services/00000000-0000-0000-0000-000000000000')).status()).toBe(404);
+});

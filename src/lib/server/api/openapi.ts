@@ -64,6 +64,47 @@ export function openApiDocument(serverUrl: string) {
 					}
 				}
 			},
+			'/hsds/services': { get: {
+				operationId: 'listHsdsServices',
+				summary: 'Help-finder services as Open Referral HSDS 3.0, paged',
+				description: 'Each item is a fully nested HSDS 3.0 service. Fields HSDS lacks travel in attributes of the cop:* taxonomy (docs/hsds.md).',
+				parameters: [
+					{ name: 'search', in: 'query', required: false, schema: { type: 'string', maxLength: 100 } },
+					{ name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1, default: 1 } },
+					{ name: 'per_page', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 50 } },
+					{ name: 'taxonomy_term_id', in: 'query', required: false, description: 'A term id from /hsds/taxonomy_terms (topic, 4C, action, kind, cost or channel type)', schema: { type: 'string', format: 'uuid' } },
+					{ name: 'modified_after', in: 'query', required: false, description: 'Date or ISO 8601 date-time; UTC when no zone is given', schema: { type: 'string' } },
+					{ name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json'] } }
+				],
+				responses: {
+					'200': { description: 'An HSDS page of services', content: { 'application/json': { schema: { allOf: [{ $ref: '#/components/schemas/HsdsPage' }, { type: 'object', properties: { contents: { type: 'array', items: { $ref: '#/components/schemas/HsdsService' } } } }] } } } },
+					'400': { description: 'Bad parameter', content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } }
+				}
+			} },
+			'/hsds/services/{id}': { get: {
+				operationId: 'getHsdsService',
+				summary: 'One help-finder service as HSDS 3.0',
+				parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+				responses: {
+					'200': { description: 'The service', content: { 'application/json': { schema: { $ref: '#/components/schemas/HsdsService' } } } },
+					'404': { description: 'No such service (also for an id that is not a UUID)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } }
+				}
+			} },
+			'/hsds/taxonomy_terms': { get: {
+				operationId: 'listHsdsTaxonomyTerms',
+				summary: 'The help-finder taxonomy (4Cs, topics, actions, kinds, channel types, costs, extension fields) as HSDS taxonomy terms',
+				parameters: [
+					{ name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1, default: 1 } },
+					{ name: 'per_page', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
+					{ name: 'taxonomy_id', in: 'query', required: false, schema: { type: 'string', format: 'uuid' } },
+					{ name: 'parent_id', in: 'query', required: false, schema: { type: 'string', format: 'uuid' } },
+					{ name: 'top_only', in: 'query', required: false, schema: { type: 'boolean' } }
+				],
+				responses: {
+					'200': { description: 'An HSDS page of taxonomy terms', content: { 'application/json': { schema: { allOf: [{ $ref: '#/components/schemas/HsdsPage' }, { type: 'object', properties: { contents: { type: 'array', items: { $ref: '#/components/schemas/HsdsTaxonomyTerm' } } } }] } } } },
+					'400': { description: 'Bad parameter', content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } }
+				}
+			} },
 			'/regions': {
 				get: {
 					operationId: 'listRegions',
@@ -93,6 +134,10 @@ export function openApiDocument(serverUrl: string) {
 				}
 			}
 		},
-		components: { schemas: { Problem, Country } }
+		components: { schemas: { Problem, Country,
+			HsdsPage: { type: 'object', required: ['total_items', 'total_pages', 'page_number', 'size', 'first_page', 'last_page', 'empty', 'contents'], properties: { total_items: { type: 'integer' }, total_pages: { type: 'integer' }, page_number: { type: 'integer' }, size: { type: 'integer' }, first_page: { type: 'boolean' }, last_page: { type: 'boolean' }, empty: { type: 'boolean' }, contents: { type: 'array' } } },
+			HsdsService: { type: 'object', required: ['id', 'name', 'status'], description: 'Open Referral HSDS 3.0 service (schema/compiled/service.json of the HSDS 3.0 specification)', properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' }, status: { type: 'string', enum: ['active', 'inactive', 'defunct', 'temporarily closed'] } } },
+			HsdsTaxonomyTerm: { type: 'object', required: ['id', 'name', 'description'], properties: { id: { type: 'string', format: 'uuid' }, code: { type: 'string' }, name: { type: 'string' }, description: { type: 'string' }, parent_id: { type: 'string', format: 'uuid' }, taxonomy: { type: 'string' }, taxonomy_id: { type: 'string', format: 'uuid' }, language: { type: 'string' } } }
+		} }
 	};
 }

@@ -96,7 +96,8 @@ export async function verifyService(actor: Actor | null, id: string, rawInput: u
 		const [row] = await tx.select().from(services).where(eq(services.id, id));
 		if (!row) throw new NotFound('service_not_found');
 		assertHolds(actor, canForCountries(actor, 'service.verify', row.countries));
-		const after = { verifiedAt: new Date(), verifiedBy: actor.name, verificationMethod: input.method, verificationNote: input.note || null, isDemo: false };
+		const now = new Date();
+		const after = { verifiedAt: now, updatedAt: now, verifiedBy: actor.name, verificationMethod: input.method, verificationNote: input.note || null, isDemo: false };
 		await tx.update(services).set(after).where(eq(services.id, id));
 		await audit.record(tx, actor, {
 			action: 'service.verify',

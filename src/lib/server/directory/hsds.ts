@@ -150,7 +150,7 @@ export type Vocabulary = (typeof VOCABULARIES)[number];
 
 /** The extension fields: attribute `value` formats are documented in docs/hsds.md. */
 export const FIELD_TERMS = {
-	translations: 'Every translation of the texts of this record, as JSON: {"name":{"en":"…","fr":"…"},"description":{…},"whatHappens":{…}} (organizations: {"name":{…}}). HSDS text fields hold one language (English, or the first language present).',
+	translations: 'Every translation of the texts of this record, as JSON: {"name":{"en":"…","fr":"…"},"description":{…},"whatHappens":{…}} (organizations: {"name":{…},"description":{…}}). HSDS text fields hold one language (English, or the first language present).',
 	country: 'ISO 3166-1 alpha-2 code of a country the service covers (ZZ = the whole world).',
 	area: 'Name of a sub-national area (state, province) the service is limited to, within its countries.',
 	source: 'Where the information came from (a public source: URL or name).',
@@ -387,10 +387,11 @@ export function toHsdsService(row: ExportRow, options: { now?: Date } = {}): Hsd
 	const now = options.now ?? new Date();
 	const channels = [...row.channels].sort((a, b) => a.position - b.position);
 	const id = s.id;
-	const attr = (linkId: string, linkEntity: string, taxonomy: Vocabulary, code: string, value?: string): HsdsAttribute => {
+	// attribute ids stay the same while the thing they describe exists (`key` tells apart repeats)
+	const attr = (linkId: string, linkEntity: string, taxonomy: Vocabulary, code: string, value?: string, key = ''): HsdsAttribute => {
 		const t = term(taxonomy, code);
 		const a: HsdsAttribute = {
-			id: uuidV5(`attribute:${linkEntity}:${linkId}:${taxonomy}:${code}:${value ?? ''}`),
+			id: uuidV5(`attribute:${linkEntity}:${linkId}:${taxonomy}:${code}:${key}`),
 			link_id: linkId,
 			link_entity: linkEntity,
 			link_type: taxonomy,
@@ -420,7 +421,7 @@ export function toHsdsService(row: ExportRow, options: { now?: Date } = {}): Hsd
 			showsOnBill: c.showsOnBill,
 			free: c.free
 		};
-		attributes.push(attr(id, 'service', 'cop:channel', c.type, JSON.stringify(value)));
+		attributes.push(attr(id, 'service', 'cop:channel', c.type, JSON.stringify(value), String(c.position)));
 	}
 	attributes.push(attr(id, 'service', 'cop:field', 'translations', JSON.stringify({ name: s.name, description: s.description, whatHappens: s.whatHappens })));
 	if (s.source) attributes.push(attr(id, 'service', 'cop:field', 'source', s.source));
@@ -493,29 +494,29 @@ export function toHsdsService(row: ExportRow, options: { now?: Date } = {}): Hsd
 			service_id: id,
 			name: isWorld ? 'Worldwide' : (countryName(code, 'en') ?? code),
 			description: isWorld ? 'Available in every country.' : `Country ${code} (ISO 3166-1 alpha-2).`,
-			attributes: [attr(areaId, 'service_area', 'cop:field', 'country', code)]
+			attributes: [attr(areaId, 'service_area', 'cop:field', 'country', code, code)]
 		};
 		if (!isWorld) area.uri = `https://www.iso.org/obp/ui/#iso:code:3166:${code}`;
 		serviceAreas.push(area);
 	}
-	for (const name of s.areas) {
+	for (const name of new Set(s.areas)) {
 		const areaId = uuidV5(`service_area:${id}:area:${name}`);
 		serviceAreas.push({
 			id: areaId,
 			service_id: id,
 			name,
 			description: `Part of: ${s.countries.join(', ')}.`,
-			attributes: [attr(areaId, 'service_area', 'cop:field', 'area', name)]
+			attributes: [attr(areaId, 'service_area', 'cop:field', 'area', name, name)]
 		});
 	}
 
-	const languages: HsdsLanguage[] = s.languages.map((code) => ({ id: uuidV5(`language:${id}:${code}`), service_id: id, name: languageName(code), code }));
+	const languages: HsdsLanguage[] = [...new Set(s.languages)].map((code) => ({ id: uuidV5(`language:${id}:${code}`), service_id: id, name: languageName(code), code }));
 
 	const organization: HsdsOrganization = {
 		id: o.id,
 		name: pick(o.name),
 		description: pick(o.description),
-		attributes: [attr(o.id, 'organization', 'cop:field', 'translations', JSON.stringify({ name: o.name }))]
+		attributes: [attr(o.id, 'organization', 'cop:field', 'translations', JSON.stringify({ name: o.name, description: o.description ?? {} }))]
 	};
 	if (o.website) organization.website = o.website;
 
@@ -597,12 +598,13 @@ function parseJson(text: string | undefined): unknown {
 
 const HSDS_DAYS: Record<string, Weekday> = { SU: 0, MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA: 6 };
 
-/** "09:00", "09:00:00", "09:00+03:00", "09:00Z" -> "09:00"; 23:59 at closing -> "24:00". */
-function hsdsLocalTime(t: unknown, closing: boolean): string | undefined {
-	const m = typeof t === 'string' ? /^(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(t.trim()) : null;
+/** "09:00", "09:00:00", "09:00+03:00", "09:00Z" -> "09:00" and the offset in hours if written; 23:59 at closing -> "24:00". */
+function hsdsLocalTime(t: unknown, closing: boolean): { time: string; offset?: number } | undefined {
+	const m = typeof t === 'string' ? /^(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|([+-])(\d{2})(?::?(\d{2}))?)?$/i.exec(t.trim()) : null;
 	if (!m) return undefined;
 	const hhmm = `${m[1]}:${m[2]}`;
-	return closing && hhmm === '23:59' ? '24:00' : hhmm;
+	const offset = !m[3] ? undefined : /^z$/i.test(m[3]) ? 0 : (m[4] === '-' ? -1 : 1) * (Number(m[5]) + Number(m[6] ?? 0) / 60);
+	return { time: closing && hhmm === '23:59' ? '24:00' : hhmm, offset };
 }
 
 /** A zone for a numeric HSDS offset: whole hours become Etc/GMT∓N (note POSIX's inverted sign). */
@@ -624,8 +626,9 @@ function hoursFromSchedules(schedules: unknown): Hours | null {
 		const closes = hsdsLocalTime(sc.closes_at, true);
 		const days = (str(sc.byday) ?? '').split(',').map((d) => HSDS_DAYS[d.trim().toUpperCase()]).filter((d) => d !== undefined);
 		if (!opens || !closes || days.length === 0) continue;
-		timezone ??= zoneForOffset(sc.timezone);
-		for (const day of days) weekly.push({ day, opens, closes });
+		// the zone: the numeric `timezone`, else the offset written on the times
+		timezone ??= zoneForOffset(sc.timezone) ?? zoneForOffset(opens.offset);
+		for (const day of days) weekly.push({ day, opens: opens.time, closes: closes.time });
 	}
 	if (weekly.length === 0) return null;
 	const allDay = weekly.length === 7 && weekly.every((r) => r.opens === '00:00' && r.closes === '24:00') && new Set(weekly.map((r) => r.day)).size === 7;
@@ -716,7 +719,8 @@ export function fromHsdsService(record: unknown): { raw: Json; errors: FieldErro
 	}
 
 	const status = str(record.status);
-	const age = (x: unknown) => (x === undefined || x === null ? null : x);
+	// ages: numbers, or numeric strings as some publishers write them (the schema's own example is "12")
+	const age = (x: unknown) => (x === undefined || x === null || x === '' ? null : typeof x === 'string' && /^\d{1,3}$/.test(x.trim()) ? Number(x) : x);
 	const raw: Json = {
 		organization: {
 			name: asMap(isObject(orgTr) ? orgTr.name : undefined, org.name),
@@ -795,7 +799,8 @@ export function readHsdsListParams(url: URL): HsdsListParams {
 	let modifiedAfter: Date | undefined;
 	const ma = url.searchParams.get('modified_after');
 	if (ma !== null) {
-		const m = DATE_TIME.exec(ma.trim());
+		// an unencoded '+' in a query string arrives as a space: 2026-03-01T12:00:00 03:00
+		const m = DATE_TIME.exec(ma.trim().replace(/^(.*T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) (\d{2}:?\d{2})$/, '$1+$2'));
 		const zone = m?.[7] ? (/^z$/i.test(m[7]) ? 'Z' : m[7].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')) : 'Z';
 		const iso = m ? `${m[1]}-${m[2]}-${m[3]}T${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}${zone}` : '';
 		const d = new Date(iso);

@@ -182,11 +182,28 @@ export async function needingVerification(limit = 100) {
 }
 
 /** For the HSDS export: services changed after a date, paged. */
-export async function listForExport(options: { page: number; perPage: number; search?: string; topic?: string; modifiedAfter?: Date }) {
+export async function listForExport(options: {
+	page: number;
+	perPage: number;
+	search?: string;
+	topic?: string;
+	topics?: string[];
+	action?: string;
+	kind?: string;
+	cost?: string;
+	channel?: string;
+	modifiedAfter?: Date;
+}) {
 	const where: SQL[] = [];
 	if (options.search) where.push(ilike(services.searchText, `%${escapeLike(options.search.toLowerCase())}%`));
 	if (options.topic) where.push(arrayContains(services.topics, [options.topic]));
-	if (options.modifiedAfter) where.push(sql`${services.updatedAt} > ${options.modifiedAfter.toISOString()}`);
+	if (options.topics?.length) where.push(arrayOverlaps(services.topics, options.topics));
+	if (options.action) where.push(arrayContains(services.actions, [options.action]));
+	if (options.kind) where.push(eq(services.kind, options.kind));
+	if (options.cost) where.push(eq(services.cost, options.cost));
+	if (options.channel) where.push(sql`exists (select 1 from ${channels} where ${channels.serviceId} = ${services.id} and ${channels.type} = ${options.channel})`);
+	// HSDS: modified on or after
+	if (options.modifiedAfter) where.push(sql`${services.updatedAt} >= ${options.modifiedAfter.toISOString()}`);
 	const cond = where.length ? and(...where) : undefined;
 	const [{ total }] = await db().select({ total: sql<number>`count(*)::int` }).from(services).where(cond);
 	const rows = await db()

@@ -1,0 +1,182 @@
+// The in-process half of the help-finder bench (bench/run.ts calls it before any server starts):
+// generate the synthetic directory into an embedded database in the app's DATA_DIR layout, time
+// directory.search for typical searches, EXPLAIN ANALYZE its main query, and close the database
+// so that the app server can open it next (a PGlite folder belongs to one process at a time).
+import { sql } from 'drizzle-orm';
+import path from 'node:path';
+import { migrate, openDatabase, useDatabase, type Database } from '../src/lib/server/db';
+import * as directory from '../src/lib/server/directory';
+import type { SearchParams } from '../src/lib/server/directory/queries';
+import { ACTIONS, CHANNEL_TYPES, TOPIC_IDS } from '../src/lib/directory/taxonomy';
+import { generateDirectory, prng, type GenerateResult } from './generate-directory';
+import { percentile } from './lib';
+
+export interface SearchKindResult {
+	kind: string;
+	example: string;
+	searches: number;
+	resultsAvg: number;
+	p50Ms: number;
+	p95Ms: number;
+	maxMs: number;
+}
+
+export interface HelpSearchResults {
+	generation: Omit<GenerateResult, 'perCountry'> & { countries: number; batchSize: number; seed: number };
+	busiest: { country: string; services: number };
+	quietest: { country: string; services: number };
+	/** searches right after the bulk insert (no VACUUM/ANALYZE: PGlite runs no autovacuum) */
+	asInserted: SearchKindResult[];
+	vacuumMs: number;
+	/** the same searches after VACUUM ANALYZE */
+	afterVacuum: SearchKindResult[];
+	plan: { params: SearchParams; sql: string; values: unknown[]; text: string; state: string };
+	sampleServiceId: string;
+}
+
+const QUERIES = ['peer', 'chat', 'counselling', 'écoute', '2024'];
+
+/** The kinds of search a visitor makes; `i` varies the filter values from one run to the next. */
+function searchKinds(busy: string, quiet: string, typical: (i: number) => string) {
+	return [
+		{ kind: 'country only, busiest', example: `country=${busy}`, params: (): SearchParams => ({ country: busy }) },
+		{ kind: 'country only, quietest', example: `country=${quiet}`, params: (): SearchParams => ({ country: quiet }) },
+		{ kind: 'country + topic', example: `each of ${TOPIC_IDS.length} topics in turn`, params: (i: number): SearchParams => ({ country: typical(i), topic: TOPIC_IDS[i % TOPIC_IDS.length] }) },
+		{ kind: 'country + action', example: `each of ${ACTIONS.length} actions in turn`, params: (i: number): SearchParams => ({ country: typical(i), action: ACTIONS[i % ACTIONS.length] }) },
+		{ kind: 'country + age + open now', example: 'age 8–17, open now', params: (i: number): SearchParams => ({ country: typical(i), age: 8 + (i % 10), openNow: true }) },
+		{ kind: 'country + channel', example: `each of ${CHANNEL_TYPES.length} channel types in turn`, params: (i: number): SearchParams => ({ country: typical(i), channel: CHANNEL_TYPES[i % CHANNEL_TYPES.length] }) },
+		{ kind: 'country + text', example: `q = ${QUERIES.join(' / ')}`, params: (i: number): SearchParams => ({ country: typical(i), q: QUERIES[i % QUERIES.length] }) }
+	];
+}
+
+/** `rounds` searches of every kind, interleaved (so a slow moment hurts every kind alike), after one warm-up round. */
+async function timeSearches(kinds: ReturnType<typeof searchKinds>, rounds: number): Promise<SearchKindResult[]> {
+	for (const k of kinds) await directory.search(k.params(0));
+	const times = kinds.map(() => [] as number[]);
+	const counts = kinds.map(() => 0);
+	for (let r = 1; r <= rounds; r++) {
+		for (const [j, k] of kinds.entries()) {
+			const params = k.params(r);
+			const t0 = performance.now();
+			const found = await directory.search(params);
+			times[j].push(performance.now() - t0);
+			counts[j] += found.length;
+		}
+	}
+	const rows = kinds.map((k, j) => ({
+		kind: k.kind,
+		example: k.example,
+		searches: rounds,
+		resultsAvg: Math.round(counts[j] / rounds),
+		p50Ms: round1(percentile(times[j], 50)),
+		p95Ms: round1(percentile(times[j], 95)),
+		maxMs: round1(Math.max(...times[j]))
+	}));
+	const all = times.flat();
+	rows.push({
+		kind: 'all searches',
+		example: '',
+		searches: all.length,
+		resultsAvg: Math.round(counts.reduce((a, b) => a + b, 0) / all.length),
+		p50Ms: round1(percentile(all, 50)),
+		p95Ms: round1(percentile(all, 95)),
+		maxMs: round1(Math.max(...all))
+	});
+	return rows;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+type PgliteLike = { query: (q: string, params?: unknown[], opts?: unknown) => Promise<{ rows: Record<string, unknown>[] }> };
+
+/** Catches the first SQL statement `search(params)` sends (the main query), then EXPLAIN ANALYZEs it. */
+async function explainSearch(d: Database, params: SearchParams) {
+	const client = (d as unknown as { pglite?: PgliteLike }).pglite;
+	if (!client) throw new Error('EXPLAIN needs the embedded database (PGlite)');
+	const original = client.query;
+	let caught: { sql: string; values: unknown[] } | undefined;
+	client.query = function (q: string, values?: unknown[], opts?: unknown) {
+		caught ??= { sql: q, values: values ?? [] };
+		return original.call(this, q, values, opts);
+	};
+	try {
+		await directory.search(params);
+	} finally {
+		client.query = original;
+	}
+	if (!caught) throw new Error('search sent no SQL');
+	const r = await client.query(`explain (analyze, buffers) ${caught.sql}`, caught.values);
+	return { params, ...caught, text: r.rows.map((row) => String(row['QUERY PLAN'])).join('\n') };
+}
+
+export async function measureHelpSearch(opts: {
+	dataDir: string;
+	count: number;
+	seed: number;
+	rounds: number;
+	log: (s: string) => void;
+}): Promise<HelpSearchResults> {
+	const { log } = opts;
+	const d = await openDatabase({ dataDir: path.join(opts.dataDir, 'pglite') });
+	try {
+		await migrate(d);
+		useDatabase(d);
+		let lastLog = 0;
+		const batchSize = 1000;
+		const gen = await generateDirectory({
+			count: opts.count,
+			seed: opts.seed,
+			batchSize,
+			onProgress: (done, ms) => {
+				if (ms - lastLog >= 10_000) {
+					lastLog = ms;
+					log(`  … ${done.toLocaleString('en')} services after ${Math.round(ms / 1000)} s`);
+				}
+			}
+		});
+		const { perCountry, ...rest } = gen;
+		const ranked = Object.entries(perCountry)
+			.filter(([c]) => c !== 'ZZ')
+			.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+		const busiest = { country: ranked[0][0], services: ranked[0][1] };
+		const quietest = { country: ranked[ranked.length - 1][0], services: ranked[ranked.length - 1][1] };
+		log(
+			`  inserted ${gen.services.toLocaleString('en')} services, ${gen.organizations.toLocaleString('en')} organisations, ${gen.channels.toLocaleString('en')} channels ` +
+				`in ${(gen.ms / 1000).toFixed(1)} s (${gen.servicesPerSecond}/s); ${gen.validated} parsed with ServiceInput; ` +
+				`busiest ${busiest.country} (${busiest.services}), quietest ${quietest.country} (${quietest.services})`
+		);
+
+		// Typical traffic: countries drawn in proportion to how many services they have.
+		const r = prng(opts.seed ^ 0xbe7c);
+		const total = ranked.reduce((n, [, c]) => n + c, 0);
+		const sequence = Array.from({ length: opts.rounds + 1 }, () => {
+			let x = r.next() * total;
+			for (const [c, n] of ranked) if ((x -= n) < 0) return c;
+			return ranked[0][0];
+		});
+		const kinds = searchKinds(busiest.country, quietest.country, (i) => sequence[i % sequence.length]);
+
+		const asInserted = await timeSearches(kinds, opts.rounds);
+		log(`  ${asInserted.at(-1)!.searches} searches as inserted: p50 ${asInserted.at(-1)!.p50Ms} ms, p95 ${asInserted.at(-1)!.p95Ms} ms`);
+		const plan = { ...(await explainSearch(d, { country: busiest.country })), state: 'as inserted (no VACUUM/ANALYZE yet)' };
+
+		const tv = performance.now();
+		await d.db.execute(sql`vacuum analyze`);
+		const vacuumMs = performance.now() - tv;
+		const afterVacuum = await timeSearches(kinds, opts.rounds);
+		log(`  VACUUM ANALYZE ${(vacuumMs / 1000).toFixed(1)} s; same searches after it: p50 ${afterVacuum.at(-1)!.p50Ms} ms, p95 ${afterVacuum.at(-1)!.p95Ms} ms`);
+		return {
+			generation: { ...rest, ms: Math.round(rest.ms), countries: Object.keys(perCountry).length, batchSize, seed: opts.seed },
+			busiest,
+			quietest,
+			asInserted,
+			vacuumMs: Math.round(vacuumMs),
+			afterVacuum,
+			plan,
+			sampleServiceId: gen.sampleId
+		};
+	} finally {
+		useDatabase(undefined);
+		await d.close();
+	}
+}
