@@ -551,10 +551,10 @@ function helpTables(h: Results['help']) {
 function planBlock(h: Results['help']): string {
 	const p = h.search.plan;
 	return [
-		`\`search({ country: '${p.params.country}' })\`, the busiest country, ${p.state}. The statement as drizzle sends it (parameters: ${JSON.stringify(p.values)}):`,
+		`Main query of \`search({ country: '${p.params.country}' })\` (the busiest country), ${p.state}, as drizzle sends it (parameters ${JSON.stringify(p.values)}), then \`EXPLAIN (ANALYZE, BUFFERS)\` of it:`,
 		'',
 		'```sql',
-		p.sql.replace(/^select .*? from /, 'select directory_services.*, directory_organizations.name from '),
+		p.sql.replace(/^select .*? from /, (m) => `select /* ${m.split(',').length} columns: every column of directory_services, and directory_organizations.name */ from `),
 		'```',
 		'',
 		'```',
@@ -624,6 +624,20 @@ function printReport(r: Results) {
 	log(textTable(t.weightRows, t.weightCols));
 	log(t.compression);
 	if (r.pageWeight.overBudget.length) log(`OVER BUDGET: ${r.pageWeight.overBudget.join(', ')}`);
+	const h = helpTables(r.help);
+	log(`\nHelp finder: ${h.generation}`);
+	log('\nHelp search, server time of directory.search in-process (SQL + opening hours + sort)');
+	log(textTable(h.searchRows, h.searchCols));
+	log(h.searchSummary);
+	log(`\n${h.startup}`);
+	log(`\nHelp search page throughput (${LOAD.connections} connections, ${LOAD.duration} s after a ${LOAD.warmup} s warm-up)`);
+	log(textTable(h.loadRows, h.loadCols));
+	log(h.ratio);
+	log(`\nHelp page weight with ${HELP.services.toLocaleString('en')} services (budget < 50 KB gzip)`);
+	log(textTable(h.weightRows, h.weightCols));
+	if (r.help.pageWeight.overBudget.length) log(`OVER BUDGET: ${r.help.pageWeight.overBudget.join(', ')}`);
+	log('\nHelp search plan');
+	log(planBlock(r.help));
 }
 
 function markdown(r: Results): string {
@@ -647,8 +661,44 @@ function markdown(r: Results): string {
 		'',
 		mdTable(t.weightRows, t.weightCols),
 		'',
-		t.compression + (r.pageWeight.overBudget.length ? ` **Over budget: ${r.pageWeight.overBudget.join(', ')}.**` : ' Every page is within the 50 KB budget.')
+		t.compression + (r.pageWeight.overBudget.length ? ` **Over budget: ${r.pageWeight.overBudget.join(', ')}.**` : ' Every page is within the 50 KB budget.') +
+			' The help pages in this table are served from the demo directory of a first run.',
+		'',
+		...helpMarkdown(r)
 	].join('\n');
+}
+
+function helpMarkdown(r: Results): string[] {
+	const h = helpTables(r.help);
+	return [
+		`### Help finder at ${HELP.services.toLocaleString('en')} services`,
+		'',
+		h.generation,
+		'',
+		`**Help search** (server time of \`directory.search\` called in-process, the same call the \`/help\` page makes: SQL, opening hours of every channel of the results, sort; ${HELP.rounds} searches of each kind after one warm-up round, kinds interleaved; "typical" countries drawn in proportion to their number of services)`,
+		'',
+		mdTable(h.searchRows, h.searchCols),
+		'',
+		h.searchSummary,
+		'',
+		h.startup,
+		'',
+		`**Help search page throughput** (autocannon, ${LOAD.connections} connections, ${LOAD.duration} s after a ${LOAD.warmup} s warm-up)`,
+		'',
+		mdTable(h.loadRows, h.loadCols),
+		'',
+		h.ratio,
+		'',
+		`**Help page weight with ${HELP.services.toLocaleString('en')} services** (as above; \`/help/services/{id}\` is a Kenyan service)`,
+		'',
+		mdTable(h.weightRows, h.weightCols),
+		'',
+		r.help.pageWeight.overBudget.length ? `**Over budget: ${r.help.pageWeight.overBudget.join(', ')}.**` : 'Every help page is within the 50 KB budget.',
+		'',
+		'#### Help search plan',
+		'',
+		planBlock(r.help)
+	];
 }
 
 function updateDoc(r: Results) {
@@ -675,14 +725,15 @@ async function main() {
 	try {
 		const startup = await measureStartup(dataDir);
 		app = startup.app;
-		const pageWeight = await measurePageWeight(app);
-		for (const p of pageWeight.pages) log(`  ${p.page.padEnd(17)} ${kb(p.totalRaw).padStart(9)} raw  ${kb(p.totalGzip).padStart(8)} gzip${p.overBudget ? '  OVER BUDGET' : ''}`);
+		const pageWeight = await measurePageWeight(app, PAGES, 'Page weight');
+		for (const p of pageWeight.pages) log(`  ${p.page.padEnd(38)} ${kb(p.totalRaw).padStart(9)} raw  ${kb(p.totalGzip).padStart(8)} gzip${p.overBudget ? '  OVER BUDGET' : ''}`);
 		const throughput = await measureThroughput(app);
 		await stop(app, startup.lastRun);
 		startup.summary.runs[startup.summary.runs.length - 1].shutdownMs = startup.lastRun.shutdownMs;
 		startup.summary.runs[startup.summary.runs.length - 1].exit = startup.lastRun.exit;
 		app = undefined;
-		const results: Results = { machine: m, build, startup: startup.summary, throughput, pageWeight, benchSeconds: Math.round((performance.now() - t0) / 1000) };
+		const help = await measureHelp();
+		const results: Results = { machine: m, build, startup: startup.summary, throughput, pageWeight, help, benchSeconds: Math.round((performance.now() - t0) / 1000) };
 		mkdirSync(path.dirname(RESULTS), { recursive: true });
 		writeFileSync(RESULTS, JSON.stringify(results, null, '\t') + '\n');
 		updateDoc(results);

@@ -1,13 +1,14 @@
 // Privacy and security baseline, checked as a visitor would meet it.
 import { expect, scan, test } from './fixtures';
 
-const PUBLIC_PAGES = ['/', '/countries', '/privacy', '/signin', '/signup', '/password/forgot', '/no-such-page'];
+const PUBLIC_PAGES = ['/', '/countries', '/privacy', '/signin', '/signup', '/password/forgot', '/no-such-page', '/help', '/help?country=KE&topic=sextortion', '/help/map', '/help/suggest', '/embed/help?country=GB'];
 const LOCALE_PREFIXES = ['', '/fr', '/es', '/ru', '/zh', '/ar'];
 
 test('no public page requests another origin or sets a cookie for an anonymous visitor', async ({ page, foreignRequests }) => {
 	for (const prefix of LOCALE_PREFIXES) {
 		for (const path of PUBLIC_PAGES) {
 			await page.goto(prefix + (path === '/' && prefix ? '' : path));
+			if (path.startsWith('/help') || path.startsWith('/embed')) await expect(page.locator('main')).toBeVisible();
 			await page.waitForLoadState('load');
 			if (prefix === '' || prefix === '/ar') await scan(page);
 			else test.info().annotations.push({ type: 'no-axe', description: 'en and ar are scanned; other languages share the markup' });
