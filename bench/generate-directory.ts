@@ -5,8 +5,10 @@
 //
 // Used by bench/run.ts (generateDirectory on the open database), and standalone:
 //   npx tsx bench/generate-directory.ts --count 100000 --data-dir DIR [--seed 42]
-// which creates (or adds to) the embedded database in DIR/pglite, the app's DATA_DIR layout, so
-// `DATA_DIR=DIR SEED_DEMO=off node build/index.js` then serves it.
+// which creates the embedded database in DIR/pglite (the app's DATA_DIR layout; migrated, then
+// analysed), so `DATA_DIR=DIR SEED_DEMO=off node build/index.js` then serves it. Ids come from the
+// seed too: adding to a folder that already holds a run with the same seed fails on duplicate ids
+// (use another --seed).
 //
 // Rows are inserted directly, 1,000 services per multi-row INSERT and transaction, mirroring what
 // writeService (src/lib/server/directory/commands.ts) stores for a validated ServiceInput: the same
@@ -219,7 +221,10 @@ export interface GeneratedService {
 	verified: boolean;
 }
 
-/** Countries in a seeded order, weighted 1 + 10/√(rank+1): the first few get several times the average. */
+/**
+ * Countries in a seeded order, weighted 1 + 10/√(rank+1): the first few get several times the
+ * average; the last 50 are weighted 0.1, so that some countries have only a few dozen services.
+ */
 function countryWeights(seed: number) {
 	const r = prng(seed ^ 0x5eed);
 	const codes = allCountryCodes().sort();
@@ -227,7 +232,7 @@ function countryWeights(seed: number) {
 		const j = Math.floor(r.next() * (i + 1));
 		[codes[i], codes[j]] = [codes[j], codes[i]];
 	}
-	const weights = codes.map((_, rank) => 1 + 10 / Math.sqrt(rank + 1));
+	const weights = codes.map((_, rank) => (rank >= codes.length - 50 ? 0.1 : 1 + 10 / Math.sqrt(rank + 1)));
 	const cumulative: number[] = [];
 	let sum = 0;
 	for (const w of weights) cumulative.push((sum += w));

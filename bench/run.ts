@@ -524,11 +524,11 @@ function helpTables(h: Results['help']) {
 			max: fmtMs(k.maxMs),
 			'p50 after VACUUM ANALYZE': fmtMs(v.p50Ms),
 			'p95 after VACUUM ANALYZE': fmtMs(v.p95Ms),
-			'target p95 < 20 ms': k.p95Ms < HELP.targetP95Ms && v.p95Ms < HELP.targetP95Ms ? 'ok' : v.p95Ms < HELP.targetP95Ms ? 'ok after vacuum' : 'MISSED'
+			'target p95 < 20 ms': k.kind.includes('(also on /help)') ? '' : k.p95Ms < HELP.targetP95Ms && v.p95Ms < HELP.targetP95Ms ? 'ok' : v.p95Ms < HELP.targetP95Ms ? 'ok after vacuum' : 'MISSED'
 		};
 	});
-	const all = s.asInserted.at(-1)!;
-	const allV = s.afterVacuum.at(-1)!;
+	const all = s.asInserted.find((k) => k.kind === 'all searches')!;
+	const allV = s.afterVacuum.find((k) => k.kind === 'all searches')!;
 	const searchSummary =
 		`All searches: p50 ${fmtMs(all.p50Ms)}, p95 ${fmtMs(all.p95Ms)} as inserted; p50 ${fmtMs(allV.p50Ms)}, p95 ${fmtMs(allV.p95Ms)} after VACUUM ANALYZE ` +
 		`(target p95 < ${HELP.targetP95Ms} ms: ${all.p95Ms < HELP.targetP95Ms ? 'met' : allV.p95Ms < HELP.targetP95Ms ? 'met only after VACUUM ANALYZE' : '**MISSED**'}).`;
@@ -545,7 +545,13 @@ function helpTables(h: Results['help']) {
 	const [a, b] = h.throughput.results;
 	const ratio = `App / static on the search page: ${(h.throughput.appVsStatic * 100).toFixed(2)} % (${a.requestsPerSec} vs ${b.requestsPerSec} req/s; the page is ${kb(h.throughput.pageBytes)} of ${h.throughput.contentType} listing ${h.throughput.resultLinks} services).`;
 	const weightRows = weightTable(h.pageWeight);
-	return { generation, searchRows, searchCols: Object.keys(searchRows[0]), searchSummary, startup, loadRows, loadCols: Object.keys(loadRows[0]), ratio, weightRows, weightCols: Object.keys(weightRows[0]) };
+	const heavy = h.pageWeight.pages.filter((p) => p.totalServed > PAGE_BUDGET_BYTES);
+	const weightSummary =
+		(h.pageWeight.overBudget.length ? `**Over budget (gzip): ${h.pageWeight.overBudget.join(', ')}.**` : 'Every help page is within the 50 KB budget compressed (gzip).') +
+		(heavy.length
+			? ` Without a compressing proxy in front, ${heavy.length} of them are over 50 KB as the app sends them: ${heavy.map((p) => `${p.page} (${kb(p.totalServed)})`).join(', ')}.`
+			: ' Even as the app sends them (uncompressed HTML), all are under 50 KB.');
+	return { generation, weightSummary, searchRows, searchCols: Object.keys(searchRows[0]), searchSummary, startup, loadRows, loadCols: Object.keys(loadRows[0]), ratio, weightRows, weightCols: Object.keys(weightRows[0]) };
 }
 
 function planBlock(h: Results['help']): string {
@@ -635,7 +641,7 @@ function printReport(r: Results) {
 	log(h.ratio);
 	log(`\nHelp page weight with ${HELP.services.toLocaleString('en')} services (budget < 50 KB gzip)`);
 	log(textTable(h.weightRows, h.weightCols));
-	if (r.help.pageWeight.overBudget.length) log(`OVER BUDGET: ${r.help.pageWeight.overBudget.join(', ')}`);
+	log(h.weightSummary.replace(/\*\*/g, ''));
 	log('\nHelp search plan');
 	log(planBlock(r.help));
 }
@@ -693,7 +699,7 @@ function helpMarkdown(r: Results): string[] {
 		'',
 		mdTable(h.weightRows, h.weightCols),
 		'',
-		r.help.pageWeight.overBudget.length ? `**Over budget: ${r.help.pageWeight.overBudget.join(', ')}.**` : 'Every help page is within the 50 KB budget.',
+		h.weightSummary,
 		'',
 		'#### Help search plan',
 		'',

@@ -164,3 +164,36 @@ test('the back office is closed to people without the admin role', async ({ page
 	expect(r2?.status()).toBe(403);
 	await scan(page);
 });
+
+for (const prefix of ['', '/ar']) {
+	test(`my account: change my name and password, then sign out everywhere (${prefix ? 'Arabic' : 'English'})`, async ({ page }) => {
+		const email = `self.${unique()}@example.org`;
+		await page.goto(`${prefix}/signup`);
+		await scan(page);
+		await page.locator('input[name=name]').fill('Self Service');
+		await page.locator('input[name=email]').fill(email);
+		await page.locator('input[name=password]').fill('a long and good password');
+		await page.locator('main form button[type=submit]').click();
+		await page.waitForURL(/\/account$/);
+		await scan(page);
+		await page.locator('form[action="?/profile"] input[name=name]').fill('Renamed Person');
+		await page.locator('form[action="?/profile"] button').click();
+		await expect(page.locator('p.notice')).toBeVisible();
+		await expect(page.locator('main')).toContainText('Renamed Person');
+		await scan(page);
+		await page.locator('input[name=current]').fill('wrong current password');
+		await page.locator('form[action="?/password"] input[name=password]').fill('another good password');
+		await page.locator('form[action="?/password"] button').click();
+		await expect(page.locator('.error-summary')).toBeVisible();
+		await scan(page);
+		await page.locator('input[name=current]').fill('a long and good password');
+		await page.locator('form[action="?/password"] input[name=password]').fill('another good password');
+		await page.locator('form[action="?/password"] button').click();
+		await expect(page.locator('p.notice')).toBeVisible();
+		await scan(page);
+		await page.locator('form[action="?/everywhere"] button').click();
+		await page.waitForURL(/\/signout$/);
+		await scan(page);
+		expect((await page.context().cookies()).filter((c) => c.name === 'cop_session')).toEqual([]);
+	});
+}

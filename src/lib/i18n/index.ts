@@ -46,3 +46,8 @@ export function localized(map: LocaleMap | null | undefined, locale: Locale = ge
 export function href(path: string, locale: Locale = getLocale()): string {
 	return localizeHref(path, { locale });
 }
+
+/** Wraps a phone number, code or address so it reads left to right inside any sentence (Unicode isolate). */
+export function ltr(text: string): string {
+	return String.fromCharCode(0x2066) + text + String.fromCharCode(0x2069);
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '../test/errors';
 import { db } from '../db';
 import * as identity from '../identity';
 import { DomainError } from '../platform/errors';
@@ -10,15 +11,6 @@ import * as directory from '.';
 
 useFreshDatabase();
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-	try {
-		await p;
-	} catch (e) {
-		if (e instanceof DomainError) return e.code;
-		throw e;
-	}
-	throw new Error('expected a DomainError');
-}
 
 // Monday 2026-11-23 10:00 in Nairobi (UTC+3) = 07:00 UTC; Sunday 2026-11-22 10:00 Nairobi = 07:00 UTC
 const MONDAY_10_NAIROBI = new Date(Date.UTC(2026, 10, 23, 7, 0));

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { codeOf } from '../test/errors';
 import { count, eq } from 'drizzle-orm';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { db } from '../db';
 import * as identity from '../identity';
-import { DomainError } from '../platform/errors';
 import { useFreshDatabase } from '../test/db';
 import { grant, makeUser } from '../test/factories';
 import * as directory from '.';
@@ -21,15 +21,6 @@ async function serviceCount(): Promise<number> {
 	return n;
 }
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-	try {
-		await p;
-	} catch (e) {
-		if (e instanceof DomainError) return e.code;
-		throw e;
-	}
-	throw new Error('expected a DomainError');
-}
 
 const admin = () => makeUser({ grants: [grant('admin')] });
 const globalModerator = () => makeUser({ grants: [grant('directory_moderator')] });

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { codeOf } from '../test/errors';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../db';
 import * as mail from '../mail';
@@ -17,15 +18,6 @@ beforeEach(async () => {
 	await db().delete(rateLimits);
 });
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-	try {
-		await p;
-	} catch (e) {
-		if (e instanceof DomainError) return e.code;
-		throw e;
-	}
-	throw new Error('expected a DomainError');
-}
 
 describe('sign up and sign in', () => {
 	it('creates an account, opens a session the server recognises, and audits the sign-up', async () => {
@@ -172,5 +164,40 @@ describe('first admin', () => {
 		const [row] = await db().select().from(users).where(eq(users.id, user.id));
 		expect(row.passwordHash.startsWith('scrypt$')).toBe(true);
 		expect(await db().select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(1);
+	});
+});
+
+describe('account self-service and disabling', () => {
+	it('changes the name and the password (asking for the current one), ending other sessions only', async () => {
+		await db().delete(rateLimits);
+		await makeUser({ email: 'self@example.org' });
+		const a = await identity.signIn({ email: 'self@example.org', password: TEST_PASSWORD }, client);
+		const b = await identity.signIn({ email: 'self@example.org', password: TEST_PASSWORD }, client);
+		const actor = (await identity.actorForSession(a.token))!;
+		await identity.updateProfile(actor, { name: 'New Name' });
+		expect((await identity.actorForSession(a.token))?.name).toBe('New Name');
+		expect(await codeOf(identity.updateProfile(actor, { name: '' }))).toBe('invalid_input');
+		expect(await codeOf(identity.changePassword(actor, { current: 'not it at all', password: 'a fresh new password' }, a.token))).toBe('invalid_input');
+		await identity.changePassword(actor, { current: TEST_PASSWORD, password: 'a fresh new password' }, a.token);
+		expect(await identity.actorForSession(a.token)).not.toBeNull();
+		expect(await identity.actorForSession(b.token)).toBeNull();
+		await identity.signOutEverywhere(actor);
+		expect(await identity.actorForSession(a.token)).toBeNull();
+		const actions = (await identity.audit.list({ q: actor.id })).map((e) => e.action);
+		expect(actions).toEqual(expect.arrayContaining(['user.update_profile', 'user.change_password', 'user.sign_out_everywhere']));
+	});
+
+	it('an admin disables an account: its sessions end and it cannot sign in until enabled again', async () => {
+		await db().delete(rateLimits);
+		const admin = await makeUser({ grants: [grant('admin')] });
+		const p = await makeUser({ email: 'disable-me@example.org' });
+		const { token } = await identity.signIn({ email: 'disable-me@example.org', password: TEST_PASSWORD }, client);
+		await identity.setAccountDisabled(admin, p.id, true);
+		expect(await identity.actorForSession(token)).toBeNull();
+		expect(await codeOf(identity.signIn({ email: 'disable-me@example.org', password: TEST_PASSWORD }, client))).toBe('credentials_invalid');
+		expect(await codeOf(identity.setAccountDisabled(admin, admin.id, true))).toBe('cannot_disable_self');
+		expect(await codeOf(identity.setAccountDisabled(p, admin.id, true))).toBe('forbidden');
+		await identity.setAccountDisabled(admin, p.id, false);
+		await identity.signIn({ email: 'disable-me@example.org', password: TEST_PASSWORD }, client);
 	});
 });

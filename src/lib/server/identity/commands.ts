@@ -3,12 +3,12 @@
 import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { db } from '../db';
 import * as mail from '../mail';
-import { Conflict, NotFound, Unauthenticated, ValidationError } from '../platform/errors';
+import { Conflict, Forbidden, NotFound, Unauthenticated, ValidationError } from '../platform/errors';
 import { hit, LIMITS } from '../platform/rate-limit';
 import { parse } from '../platform/validate';
 import { record } from './audit';
 import { dummyHash, generatePassword, hashPassword, newToken, sha256, verifyPassword } from './crypto';
-import { GrantInput, ResetInput, ResetRequestInput, SignInInput, SignUpInput } from './input';
+import { ChangePasswordInput, GrantInput, ProfileInput, ResetInput, ResetRequestInput, SignInInput, SignUpInput } from './input';
 import { assertCan, type Actor } from './policy';
 import { passwordResets, roleGrants, sessions, users } from './schema';
 import { resetMail } from './mails';
@@ -205,4 +205,64 @@ export async function pruneExpired(): Promise<void> {
 
 export function requireActor(actor: Actor | null): asserts actor is Actor {
 	if (!actor) throw new Unauthenticated();
+}
+
+/** A signed-in person changes the name others see. */
+export async function updateProfile(actor: Actor | null, rawInput: unknown) {
+	requireActor(actor);
+	const input = parse(ProfileInput, rawInput);
+	return db().transaction(async (tx) => {
+		const [before] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.id));
+		await tx.update(users).set({ name: input.name, updatedAt: new Date() }).where(eq(users.id, actor.id));
+		await record(tx, actor, { action: 'user.update_profile', entityType: 'user', entityId: actor.id, before, after: { name: input.name } });
+	});
+}
+
+/**
+ * A signed-in person changes their password (the current one is asked again). Every other
+ * session ends; the one in use stays open. Returns nothing secret.
+ */
+export async function changePassword(actor: Actor | null, rawInput: unknown, currentToken: string | undefined) {
+	requireActor(actor);
+	const input = parse(ChangePasswordInput, rawInput);
+	const [user] = await db().select().from(users).where(eq(users.id, actor.id));
+	if (!user || !(await verifyPassword(input.current, user.passwordHash))) {
+		throw new ValidationError({ current: 'password_wrong' });
+	}
+	const passwordHash = await hashPassword(input.password);
+	await db().transaction(async (tx) => {
+		await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, actor.id));
+		const keep = currentToken ? sha256(currentToken) : '';
+		await tx.delete(sessions).where(and(eq(sessions.userId, actor.id), sql`${sessions.id} <> ${keep}`));
+		await record(tx, actor, { action: 'user.change_password', entityType: 'user', entityId: actor.id });
+	});
+}
+
+/** Ends every session of the signed-in person, this one included. */
+export async function signOutEverywhere(actor: Actor | null) {
+	requireActor(actor);
+	await db().transaction(async (tx) => {
+		const gone = await tx.delete(sessions).where(eq(sessions.userId, actor.id)).returning({ id: sessions.id });
+		await record(tx, actor, { action: 'user.sign_out_everywhere', entityType: 'user', entityId: actor.id, after: { sessionsEnded: gone.length } });
+	});
+}
+
+/** An admin disables (or re-enables) an account. A disabled account cannot sign in; its sessions end. */
+export async function setAccountDisabled(actor: Actor | null, userId: string, disabled: boolean) {
+	assertCan(actor, 'role.grant');
+	if (userId === actor.id) throw new Forbidden('cannot_disable_self');
+	return db().transaction(async (tx) => {
+		const [before] = await tx.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId));
+		if (!before) throw new NotFound('user_not_found');
+		const disabledAt = disabled ? new Date() : null;
+		await tx.update(users).set({ disabledAt, updatedAt: new Date() }).where(eq(users.id, userId));
+		if (disabled) await tx.delete(sessions).where(eq(sessions.userId, userId));
+		await record(tx, actor, {
+			action: disabled ? 'user.disable' : 'user.enable',
+			entityType: 'user',
+			entityId: userId,
+			before: { disabledAt: before.disabledAt },
+			after: { disabledAt }
+		});
+	});
 }

@@ -73,3 +73,14 @@ export const GrantInput = v.pipe(
 	)
 );
 export type GrantInput = v.InferOutput<typeof GrantInput>;
+
+export const ProfileInput = v.object({
+	name: SignUpInput.entries.name
+});
+export type ProfileInput = v.InferOutput<typeof ProfileInput>;
+
+export const ChangePasswordInput = v.object({
+	current: v.pipe(v.string('password_required'), v.nonEmpty('password_required'), v.maxLength(LIMITS.passwordMax, 'password_too_long')),
+	password: Password
+});
+export type ChangePasswordInput = v.InferOutput<typeof ChangePasswordInput>;

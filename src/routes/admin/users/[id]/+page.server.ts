@@ -21,6 +21,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			name: user.name,
 			email: user.email,
 			createdAt: user.createdAt.toISOString().slice(0, 10),
+			disabled: !!user.disabledAt,
+			isSelf: user.id === locals.actor?.id,
 			grants: user.grants.map((g) => ({ id: g.id, role: g.role, scopeKind: g.scopeKind, scopeValue: g.scopeValue }))
 		},
 		roles: ROLES.map((r) => ({ id: r, scopes: ROLE_SCOPES[r] })),
@@ -45,6 +47,16 @@ export const actions: Actions = {
 			return failWith(e, values);
 		}
 		return { granted: true };
+	},
+	access: async ({ request, locals, params }) => {
+		let values: Record<string, string> = {};
+		try {
+			values = await readForm(request);
+			await identity.setAccountDisabled(locals.actor, params.id, values.disabled === '1');
+		} catch (e) {
+			return failWith(e);
+		}
+		return { access: values.disabled === '1' ? 'disabled' : 'enabled' };
 	},
 	revoke: async ({ request, locals }) => {
 		let values: Record<string, string> = {};
