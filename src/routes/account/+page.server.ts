@@ -7,9 +7,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!locals.actor) redirect(303, localizeHref('/signin') + '?next=' + encodeURIComponent(url.pathname));
-	const grants = await identity.grantsOf(locals.actor.id);
+	const [grants, me] = await Promise.all([identity.grantsOf(locals.actor.id), identity.ownAccount(locals.actor.id)]);
 	return {
-		me: { name: locals.actor.name, email: locals.actor.email },
+		me: me ?? { name: locals.actor.name, email: locals.actor.email },
 		grants: grants.map((g) => ({ id: g.id, role: g.role, scopeKind: g.scopeKind, scopeValue: g.scopeValue }))
 	};
 };

@@ -80,3 +80,9 @@ export async function countAdmins(): Promise<number> {
 		.where(eq(roleGrants.role, 'admin'));
 	return n;
 }
+
+/** The signed-in person's own account, fresh from the database (after a change in this request). */
+export async function ownAccount(userId: string) {
+	const [user] = await db().select({ name: users.name, email: users.email }).from(users).where(eq(users.id, userId));
+	return user ?? null;
+}
