@@ -1,7 +1,7 @@
 // Opening hours: instants are built with Date.UTC and every expected value is worked out by hand
 // from the zone's offsets (noted beside each), not taken from the implementation.
 import { describe, it, expect } from 'vitest';
-import { formatLocalTime, formatWeekday, isValidTimeZone, localParts, openStatus, validateHours, zonedTimeToInstant } from './hours';
+import { formatLocalTime, isOpenAt, formatWeekday, isValidTimeZone, localParts, openStatus, validateHours, zonedTimeToInstant } from './hours';
 import type { Hours, HoursException, Weekday, WeeklyRule } from './hours-types';
 
 const at = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0) => new Date(Date.UTC(y, mo - 1, d, h, mi, s));
@@ -530,5 +530,33 @@ describe('formatting', () => {
 		expect(formatWeekday(1, 'fr')).toBe('lundi');
 		expect(formatWeekday(6, 'es')).toBe('sábado');
 		expect([0, 1, 2, 3, 4, 5, 6].map((d) => formatWeekday(d as Weekday, 'en'))).toEqual(['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']);
+	});
+});
+
+describe('isOpenAt, the fast check, agrees with openStatus', () => {
+	const samples: import('./hours-types').Hours[] = [
+		{ timezone: 'Africa/Nairobi', always: false, weekly: [1, 2, 3, 4, 5].map((day) => ({ day: day as 1, opens: '08:00', closes: '17:30' })), exceptions: [{ date: '2026-12-25', closed: true }] },
+		{ timezone: 'Europe/London', always: false, weekly: [{ day: 5, opens: '22:00', closes: '02:00' }, { day: 6, opens: '10:00', closes: '24:00' }], exceptions: [] },
+		{ timezone: 'Australia/Sydney', always: true, weekly: [], exceptions: [{ date: '2026-06-01', closed: true }, { date: '2026-06-02', opens: '10:00', closes: '14:00' }] },
+		{ timezone: 'Asia/Kolkata', always: false, weekly: [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day: day as 0, opens: '18:00', closes: '06:00' })), exceptions: [] },
+		{ timezone: 'America/Santiago', always: false, weekly: [{ day: 3, opens: '09:00', closes: '21:00' }], exceptions: [{ date: '2026-07-01', opens: '12:00', closes: '13:00' }] }
+	];
+	it('at thousands of instants through 2026, away from the repeated hour of fall-back changes', () => {
+		let seed = 42;
+		const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+		const start = Date.UTC(2026, 0, 1);
+		let checked = 0;
+		for (let i = 0; i < 4000; i++) {
+			const now = new Date(start + Math.floor(rand() * 365 * 86_400_000));
+			for (const h of samples) {
+				// skip instants whose local wall time occurs twice (an hour after a fall-back change)
+				const back = localParts(new Date(now.getTime() - 3_600_000), h.timezone);
+				const here = localParts(now, h.timezone);
+				if (back.date === here.date && back.minutes >= here.minutes) continue;
+				expect(isOpenAt(h, now), `${h.timezone} ${now.toISOString()}`).toBe(openStatus(h, now).open);
+				checked++;
+			}
+		}
+		expect(checked).toBeGreaterThan(15_000);
 	});
 });

@@ -378,3 +378,45 @@ export function formatWeekday(day: Weekday, locale: string): string {
 	}
 	return f.format(Date.UTC(2023, 0, 1 + day)); // 2023-01-01 was a Sunday
 }
+
+function addDays(date: string, days: number): string {
+	const [y, m, d] = date.split('-').map(Number);
+	return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Intervals starting on one local date, as [opens, closes) in minutes; closes may pass 1440. */
+function intervalsOn(hours: Hours, date: string, weekday: number): [number, number][] {
+	const exceptions = hours.exceptions.filter((e) => e.date === date);
+	if (exceptions.some((e) => e.closed)) return [];
+	const rules = exceptions.length
+		? exceptions.map((e) => ({ opens: e.opens!, closes: e.closes! }))
+		: hours.always
+			? [{ opens: '00:00', closes: '24:00' }]
+			: hours.weekly.filter((r) => r.day === weekday);
+	return rules.map((r) => {
+		const o = parseTime(r.opens) ?? 0;
+		const c = parseTime(r.closes) ?? 0;
+		return [o, c <= o ? c + 1440 : c];
+	});
+}
+
+/**
+ * Is the channel open at `now`? The fast check used to filter many services at once ("open now").
+ * It compares wall-clock minutes in the service's zone, so it agrees with `openStatus` except
+ * within the repeated hour of a fall-back change. `cache` shares the zone look-up between calls.
+ */
+export function isOpenAt(hours: Hours, now: Date, cache: Map<string, ReturnType<typeof localParts>> = new Map()): boolean {
+	let local = cache.get(hours.timezone);
+	if (!local) {
+		try {
+			local = localParts(now, hours.timezone);
+		} catch {
+			return false;
+		}
+		cache.set(hours.timezone, local);
+	}
+	const minute = local.minutes;
+	if (intervalsOn(hours, local.date, local.weekday).some(([o, c]) => minute >= o && minute < c)) return true;
+	const yesterday = addDays(local.date, -1);
+	return intervalsOn(hours, yesterday, (local.weekday + 6) % 7).some(([, c]) => c > 1440 && minute < c - 1440);
+}

@@ -1,5 +1,6 @@
 // Start-up: open and migrate the database, seed demo content on the first run, make sure an
 // admin exists (printing a generated password once), and schedule housekeeping.
+import { sql } from 'drizzle-orm';
 import { database, openConfiguredDatabase, useDatabase } from './db';
 import * as identity from './identity';
 import * as mail from './mail';
@@ -36,6 +37,8 @@ async function run(): Promise<void> {
 async function housekeeping(): Promise<void> {
 	await prune();
 	await identity.pruneExpired();
+	// PGlite has no autovacuum: keep planner statistics and GIN indexes fresh ourselves
+	if (database().kind === 'pglite') await database().db.execute(sql`vacuum analyze`);
 }
 
 /** On the first run (no admin yet), create one. ADMIN_EMAIL / ADMIN_PASSWORD may preset it. */

@@ -152,3 +152,26 @@ describe('moderation', () => {
 		expect(await codeOf(directory.verifyService(mod, id, { method: 'guessed' }))).toBe('invalid_input');
 	});
 });
+
+describe('search pages', () => {
+	it('"open now" is decided before paging, and pages split the rest in order', async () => {
+		const mod = await makeUser({ grants: [grant('directory_moderator')] });
+		const closedHours = { timezone: 'Africa/Lusaka', always: false, weekly: [{ day: 0, opens: '03:00', closes: '04:00' }], exceptions: [] };
+		for (let i = 0; i < 6; i++) {
+			await directory.createService(mod, serviceInput({ name: { en: `A closed ${i}` }, countries: ['ZM'], channels: [{ type: 'phone', value: '100', hours: closedHours }] }));
+		}
+		for (let i = 0; i < 3; i++) await directory.createService(mod, serviceInput({ name: { en: `Z open ${i}` }, countries: ['ZM'] }));
+		const national = (r: directory.SearchResult) => !r.service.countries.includes('ZZ');
+		// Monday 10:00 in Lusaka: the "A closed" services are closed
+		const now = new Date(Date.UTC(2026, 10, 23, 8, 0));
+		const openPage = await directory.searchPage({ country: 'ZM', openNow: true, now, page: 1, pageSize: 2 });
+		expect(openPage.results.every((r) => r.open)).toBe(true);
+		expect(openPage.results.filter(national).map((r) => r.service.name.en)).toEqual(['Z open 0', 'Z open 1']);
+		const all1 = await directory.searchPage({ country: 'ZM', now, page: 1, pageSize: 4 });
+		const all2 = await directory.searchPage({ country: 'ZM', now, page: 2, pageSize: 4 });
+		expect(all1.total).toBe(all2.total);
+		expect(all1.total).toBeGreaterThanOrEqual(9);
+		const seen = [...all1.results, ...all2.results].map((r) => r.service.id);
+		expect(new Set(seen).size).toBe(8);
+	});
+});

@@ -31,10 +31,23 @@ export function channelHref(c: Pick<ChannelRow, 'type' | 'value' | 'detail'>): s
 	}
 }
 
+const weekdayFormats = new Map<string, Intl.DateTimeFormat>();
+function weekdayName(instant: Date, locale: string, timeZone: string): string {
+	const key = `${locale}|${timeZone}`;
+	let f = weekdayFormats.get(key);
+	if (!f) weekdayFormats.set(key, (f = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone })));
+	return f.format(instant);
+}
+
 function presentChannel(c: ChannelStatus | (ChannelRow & { status?: ChannelStatus['status'] }), locale: string): PresentedChannel {
 	const tz = c.hours.timezone;
 	const s = c.status;
-	const day = s?.opensAt && new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: tz }).format(s.opensAt);
+	let day: string | undefined;
+	try {
+		day = s?.opensAt && weekdayName(s.opensAt, locale, tz);
+	} catch {
+		day = undefined; // an unknown zone in stored data must not break a child's search
+	}
 	return {
 		type: c.type,
 		value: c.value,

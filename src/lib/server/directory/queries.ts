@@ -2,7 +2,7 @@
 // by country and filters using GIN indexes, then opening hours are computed in the service's zone.
 import { and, arrayContains, arrayOverlaps, asc, desc, eq, ilike, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { db, type Db, type Tx } from '../db';
-import { openStatus } from '../../directory/hours';
+import { isOpenAt, openStatus } from '../../directory/hours';
 import type { ActionId, ChannelType, TopicId } from '../../directory/taxonomy';
 import { changeRequests, channels, organizations, services } from './schema';
 
@@ -36,9 +36,16 @@ function escapeLike(s: string): string {
 	return s.replace(/[%_\\]/g, (c) => '\\' + c);
 }
 
-/** Services for one country (and worldwide ones) that match every given filter. */
-export async function search(params: SearchParams): Promise<SearchResult[]> {
-	const now = params.now ?? new Date();
+export interface SearchPage {
+	results: SearchResult[];
+	/** all matches (after "open now", when asked) */
+	total: number;
+	page: number;
+	pageSize: number;
+}
+
+/** The WHERE clause of a help search: country (and worldwide), then every given filter. */
+function searchWhere(params: SearchParams): SQL {
 	const where: SQL[] = [ne(services.status, 'defunct'), arrayOverlaps(services.countries, [params.country, 'ZZ'])];
 	if (params.topic) where.push(arrayContains(services.topics, [params.topic]));
 	if (params.action) where.push(arrayContains(services.actions, [params.action]));
@@ -51,42 +58,94 @@ export async function search(params: SearchParams): Promise<SearchResult[]> {
 		where.push(sql`exists (select 1 from ${channels} where ${channels.serviceId} = ${services.id} and ${channels.type} = ${params.channel})`);
 	}
 	if (params.q) where.push(ilike(services.searchText, `%${escapeLike(params.q.toLowerCase())}%`));
-	const rows = await db()
-		.select({ service: services, organizationName: organizations.name })
-		.from(services)
-		.innerJoin(organizations, eq(organizations.id, services.organizationId))
-		.where(and(...where))
-		.orderBy(asc(sql`${services.name}->>'en'`))
-		.limit(Math.min(params.limit ?? 200, 500));
-	if (rows.length === 0) return [];
-	const chans = await db()
-		.select()
-		.from(channels)
-		.where(inArray(channels.serviceId, rows.map((r) => r.service.id)))
-		.orderBy(asc(channels.serviceId), asc(channels.position));
+	return and(...where)!;
+}
+
+/** Active first, national before worldwide, verified first, then by name. */
+const SEARCH_ORDER = [
+	sql`(${services.status} <> 'active')`,
+	sql`('ZZ' = any(${services.countries}))`,
+	sql`(${services.verifiedAt} is null)`,
+	sql`${services.name}->>'en'`,
+	asc(services.id)
+];
+
+const MAX_CANDIDATES = 20_000;
+
+/**
+ * One page of services for a country (and worldwide ones) matching every given filter. Ordering
+ * and paging happen in SQL; "open now" is decided for every candidate (with the fast check)
+ * before paging, so page 1 really holds the first open services.
+ */
+export async function searchPage(params: SearchParams & { page?: number; pageSize?: number }): Promise<SearchPage> {
+	const now = params.now ?? new Date();
+	const page = Math.max(1, Math.floor(params.page ?? 1));
+	const pageSize = Math.min(Math.max(1, Math.floor(params.pageSize ?? 25)), 500);
+	const where = searchWhere(params);
+	let ids: string[];
+	let total: number;
+	if (params.openNow) {
+		const candidates = await db()
+			.select({ id: services.id, status: services.status })
+			.from(services)
+			.where(where)
+			.orderBy(...SEARCH_ORDER)
+			.limit(MAX_CANDIDATES);
+		const active = candidates.filter((c) => c.status === 'active').map((c) => c.id);
+		const hours = active.length
+			? await db()
+					.select({ serviceId: channels.serviceId, hours: channels.hours })
+					.from(channels)
+					.where(inArray(channels.serviceId, db().select({ id: services.id }).from(services).where(and(where, eq(services.status, 'active')))))
+			: [];
+		const cache = new Map();
+		const open = new Set(hours.filter((h) => isOpenAt(h.hours, now, cache)).map((h) => h.serviceId));
+		const openIds = active.filter((id) => open.has(id));
+		total = openIds.length;
+		ids = openIds.slice((page - 1) * pageSize, page * pageSize);
+	} else {
+		const rows = await db()
+			.select({ id: services.id, total: sql<number>`count(*) over ()`.mapWith(Number) })
+			.from(services)
+			.where(where)
+			.orderBy(...SEARCH_ORDER)
+			.limit(pageSize)
+			.offset((page - 1) * pageSize);
+		ids = rows.map((r) => r.id);
+		total = rows[0]?.total ?? (page > 1 ? Number((await db().select({ n: sql<number>`count(*)::int` }).from(services).where(where))[0].n) : 0);
+	}
+	if (ids.length === 0) return { results: [], total, page, pageSize };
+	const [rows, chans] = await Promise.all([
+		db()
+			.select({ service: services, organizationName: organizations.name })
+			.from(services)
+			.innerJoin(organizations, eq(organizations.id, services.organizationId))
+			.where(inArray(services.id, ids)),
+		db().select().from(channels).where(inArray(channels.serviceId, ids)).orderBy(asc(channels.serviceId), asc(channels.position))
+	]);
 	const byService = new Map<string, ChannelStatus[]>();
 	for (const c of chans) {
-		if (params.channel && c.type !== params.channel) {
-			// keep every channel: the child may still prefer another way in
-		}
 		const list = byService.get(c.serviceId) ?? [];
 		list.push({ ...c, status: openStatus(c.hours, now) });
 		byService.set(c.serviceId, list);
 	}
-	const results = rows.map(({ service, organizationName }) => {
-		const list = byService.get(service.id) ?? [];
-		const open = service.status === 'active' && list.some((c) => c.status.open);
-		return { service: { ...service, organizationName: organizationName as Record<string, string> }, channels: list, open };
-	});
-	const filtered = params.openNow ? results.filter((r) => r.open) : results;
-	// active before temporarily closed; open now first; national before worldwide; verified first
-	return filtered.sort(
-		(a, b) =>
-			Number(a.service.status !== 'active') - Number(b.service.status !== 'active') ||
-			Number(b.open) - Number(a.open) ||
-			Number(a.service.countries.includes('ZZ')) - Number(b.service.countries.includes('ZZ')) ||
-			Number(!a.service.verifiedAt) - Number(!b.service.verifiedAt)
-	);
+	const byId = new Map(rows.map((r) => [r.service.id, r]));
+	const results = ids
+		.map((id) => byId.get(id))
+		.filter((r): r is NonNullable<typeof r> => !!r)
+		.map(({ service, organizationName }) => {
+			const list = byService.get(service.id) ?? [];
+			const open = service.status === 'active' && list.some((c) => c.status.open);
+			return { service: { ...service, organizationName: organizationName as Record<string, string> }, channels: list, open };
+		});
+	// within the page, services open right now come first (a stable sort keeps the SQL order otherwise)
+	results.sort((a, b) => Number(b.open) - Number(a.open));
+	return { results, total, page, pageSize };
+}
+
+/** The first `limit` matching services (see searchPage). */
+export async function search(params: SearchParams): Promise<SearchResult[]> {
+	return (await searchPage({ ...params, page: 1, pageSize: params.limit ?? 200 })).results;
 }
 
 /** Emergency services for a country (kind = emergency), always shown beside results. */

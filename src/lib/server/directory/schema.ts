@@ -80,7 +80,7 @@ export const channels = pgTable(
 		showsOnBill: boolean('shows_on_bill'),
 		free: boolean('free')
 	},
-	(t) => [index('directory_channels_service_idx').on(t.serviceId, t.position)]
+	(t) => [index('directory_channels_service_idx').on(t.serviceId, t.position), index('directory_channels_type_idx').on(t.type, t.serviceId)]
 );
 
 /** Suggestions and problem reports from anyone (no account), and edits, awaiting a moderator. */

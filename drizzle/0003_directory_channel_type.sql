@@ -1,0 +1,1 @@
+CREATE INDEX "directory_channels_type_idx" ON "directory_channels" USING btree ("type","service_id");
