@@ -48,7 +48,8 @@ const searchKind = (kind: string, example: string, params: (i: number) => Search
 	kind,
 	example,
 	search: true,
-	run: async (i) => (await directory.search(params(i))).length
+	// the same call the /help page makes: one page of 20
+	run: async (i) => (await directory.searchPage({ ...params(i), page: 1, pageSize: 20 })).results.length
 });
 
 /** The kinds of search a visitor makes; `i` varies the filter values from one run to the next. */
@@ -110,7 +111,7 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 
 type PgliteLike = { query: (q: string, params?: unknown[], opts?: unknown) => Promise<{ rows: Record<string, unknown>[] }> };
 
-/** Catches the first SQL statement `search(params)` sends (the main query), then EXPLAIN ANALYZEs it. */
+/** Catches the first SQL statement `searchPage(params)` sends (the main query), then EXPLAIN ANALYZEs it. */
 async function explainSearch(d: Database, params: SearchParams) {
 	const client = (d as unknown as { pglite?: PgliteLike }).pglite;
 	if (!client) throw new Error('EXPLAIN needs the embedded database (PGlite)');
@@ -121,7 +122,7 @@ async function explainSearch(d: Database, params: SearchParams) {
 		return original.call(this, q, values, opts);
 	};
 	try {
-		await directory.search(params);
+		await directory.searchPage({ ...params, page: 1, pageSize: 20 });
 	} finally {
 		client.query = original;
 	}
