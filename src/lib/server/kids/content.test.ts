@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { BANDS, KIND_OF_BAND } from '$lib/kids/bands';
+import { allScenarios, kidsPaths, loadScenarios, KidsContentError } from './content';
+import { presentScenario } from './present';
+
+// The real content shipped in content/kids/scenarios: it must load without a single problem.
+describe('shipped kids content', () => {
+	const all = allScenarios();
+
+	it('loads every scenario file with no errors and enough for each age band', () => {
+		expect(all.filter((s) => s.band === 'under-9').length).toBeGreaterThanOrEqual(1);
+		expect(all.filter((s) => s.band === '9-12').length).toBeGreaterThanOrEqual(3);
+		expect(all.filter((s) => s.band === '13-18').length).toBeGreaterThanOrEqual(3);
+		for (const s of all) expect(s.kind).toBe(KIND_OF_BAND[s.band]);
+	});
+
+	it('has a picture story of 8 to 10 pages along its main path', () => {
+		for (const s of all.filter((x) => x.kind === 'story')) {
+			const p = presentScenario(s, 'en');
+			expect(p.pages).toBeGreaterThanOrEqual(8);
+			expect(p.pages).toBeLessThanOrEqual(10);
+		}
+	});
+
+	it('is written in English and French throughout', () => {
+		for (const s of all) {
+			const texts = [s.title, s.summary, s.sticker.label, ...Object.values(s.nodes).flatMap((n) => [n.text, n.title, n.guide?.say, ...(n.choices ?? []).flatMap((c) => [c.label, c.feedback]), ...(n.end?.steps ?? [])])].filter(Boolean);
+			for (const t of texts) expect(t!.fr, `${s.id}: ${t!.en.slice(0, 40)}`).toBeTruthy();
+		}
+	});
+
+	it('never invents a phone number: help comes from the help finder', () => {
+		// a written-out quantity like "1,000,000" is fine; a dialable run of digits is not
+		const texts: string[] = [];
+		const walk = (x: unknown): void => {
+			if (Array.isArray(x)) x.forEach(walk);
+			else if (x && typeof x === 'object') 'en' in x ? texts.push(...Object.values(x as Record<string, string>)) : Object.values(x).forEach(walk);
+		};
+		walk(all);
+		expect(texts.length).toBeGreaterThan(100);
+		const text = texts.join('\n').replace(/\d{1,3}(?:[ ,.\u202f]\d{3})+(?!\d)/g, 'N');
+		expect(text.match(/\+?\d[\d ()-]{2,}\d|tel:/)).toBeNull();
+	});
+
+	it('every end tells the reader what to do', () => {
+		for (const s of all) for (const n of Object.values(s.nodes)) if (n.end) expect(n.end.steps.length).toBeGreaterThan(0);
+	});
+
+	it('lists every page for the offline cache', () => {
+		const paths = kidsPaths();
+		expect(paths).toContain('/kids');
+		for (const b of BANDS) expect(paths).toContain(`/kids/${b}`);
+		expect(paths.length).toBe(1 + BANDS.length + all.length);
+	});
+
+	it('marks a language that is missing as an English fallback, once per scenario', () => {
+		const s = all[0];
+		const es = presentScenario(s, 'es');
+		expect(es.untranslated).toBe(true);
+		expect(es.title.lang).toBe('en');
+		expect(es.nodes.every((n) => !n.text.fallback)).toBe(true);
+		const fr = presentScenario(s, 'fr');
+		expect(fr.untranslated).toBe(false);
+		expect(fr.title.lang).toBe('fr');
+	});
+
+	it('refuses the whole set when one file is broken', () => {
+		const good = structuredClone(all[0]);
+		expect(() => loadScenarios({ [`/x/${good.id}.json`]: good, '/x/broken.json': { id: 'broken' } })).toThrow(KidsContentError);
+		expect(() => loadScenarios({ [`/x/${good.id}.json`]: good, [`/y/${good.id}.json`]: good })).toThrow(/used twice/);
+	});
+});
