@@ -1,0 +1,329 @@
+// Kids zone journeys: every request of a full play-through is recorded, and the privacy promises of
+// docs/kids-privacy.md are asserted one by one. English and Arabic, every page scanned with axe.
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Page, Request, Response } from '@playwright/test';
+import { expect, scan, test } from './fixtures';
+
+const LOCALE_PREFIX = '(?:/(?:fr|es|ru|zh|ar))?';
+const KIDS_PAGE = new RegExp(`^${LOCALE_PREFIX}/kids(?:/[a-z0-9-]+){0,2}$`);
+const KIDS_MANIFEST = new RegExp(`^${LOCALE_PREFIX}/kids/manifest\\.webmanifest$`);
+const STATIC = /^\/(?:app\.css|favicon\.svg|quick-exit\.js|kids-sw\.js|kids\/[a-z0-9-]+\.(?:css|js|svg|png)|kids\/guide\/[a-z0-9-]+\.svg)$/;
+
+/** Requests during play: only static files may appear (Chromium re-asks for the favicon on fragment navigations). */
+function notStatic(requests: Request[]): string[] {
+	return requests.filter((r) => r.method() !== 'GET' || !STATIC.test(new URL(r.url()).pathname) || new URL(r.url()).search !== '').map((r) => `${r.method()} ${r.url()}`);
+}
+
+interface Recorder {
+	requests: Request[];
+	responses: Response[];
+	/** requests made after `mark()` */
+	since: () => Request[];
+	mark: () => void;
+}
+
+/** Records every request of a browser context (pages and service workers alike). */
+function record(context: BrowserContext): Recorder {
+	const requests: Request[] = [];
+	const responses: Response[] = [];
+	let from = 0;
+	context.on('request', (r) => requests.push(r));
+	context.on('response', (r) => responses.push(r));
+	return { requests, responses, since: () => requests.slice(from), mark: () => void (from = requests.length) };
+}
+
+/** What a kids page is allowed to ask the server for: kids pages, their manifest, static files. */
+function isAllowed(r: Request, origin: string): boolean {
+	const u = new URL(r.url());
+	if (u.origin !== origin || r.method() !== 'GET') return false;
+	return (KIDS_PAGE.test(u.pathname) && u.search === '') || KIDS_MANIFEST.test(u.pathname) || STATIC.test(u.pathname);
+}
+
+async function noFreeText(page: Page): Promise<void> {
+	await expect(page.locator('input:not([type]), input[type=text], input[type=search], input[type=email], input[type=tel], input[type=url], input[type=number], textarea, [contenteditable]:not([contenteditable=false])')).toHaveCount(0);
+	await expect(page.locator('form[method=post i]')).toHaveCount(0);
+}
+
+/** Waits until the kids service worker controls the page (so later loads can come from it). */
+async function serviceWorkerReady(page: Page): Promise<void> {
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+}
+
+async function stored(page: Page): Promise<Record<string, unknown>> {
+	return page.evaluate(() => JSON.parse(localStorage.getItem('cop-kids') ?? '{}'));
+}
+
+async function noCookies(context: BrowserContext, rec: Recorder): Promise<void> {
+	expect(await context.cookies()).toEqual([]);
+	for (const r of rec.responses) {
+		const names = (await r.headersArray()).map((h) => h.name.toLowerCase());
+		expect(names, `Set-Cookie on ${r.url()}`).not.toContain('set-cookie');
+	}
+}
+
+for (const prefix of ['', '/ar']) {
+	const lang = prefix ? 'Arabic' : 'English';
+
+	test(`a 10-year-old plays a scenario to the end and taps "Talk to someone" for the country they picked (${lang})`, async ({ page, baseURL }) => {
+		const context = page.context();
+		const rec = record(context);
+		const origin = new URL(baseURL!).origin;
+
+		await page.goto(`${prefix}/kids`);
+		await expect(page.locator('html')).toHaveAttribute('dir', prefix ? 'rtl' : 'ltr');
+		await scan(page);
+		await noFreeText(page);
+		await page.locator('[data-kids-country]').selectOption('KE');
+		// the top "Talk to someone" link follows the choice at once, on the device
+		await expect(page.locator('.kids-bar a[data-kids-help]')).toHaveAttribute('href', `${prefix}/help?country=KE`);
+
+		await page.locator('a[data-band-choice="9-12"]').click();
+		await expect(page).toHaveURL(new RegExp(`${prefix}/kids/9-12$`));
+		await scan(page);
+		await noFreeText(page);
+		await page.locator('a[data-scenario-link="game-chat-stranger"]').click();
+		await expect(page.locator('#start')).toBeVisible();
+		await scan(page);
+		await noFreeText(page);
+		await serviceWorkerReady(page);
+		await page.waitForLoadState('networkidle');
+		rec.mark();
+
+		// play: say no, then block and report
+		await page.locator('#start a.choice').nth(1).click();
+		await expect(page.locator('#start__1')).toBeVisible();
+		await expect(page.locator('#start')).toBeHidden();
+		await scan(page);
+		await page.locator('#start__1 a.next').click();
+		await expect(page.locator('#said-no')).toBeVisible();
+		await page.locator('#said-no a.choice').first().click();
+		await page.locator('#said-no__0 a.next').click();
+		await expect(page.locator('#told')).toBeVisible();
+		await expect(page.locator('#told .earned')).toBeVisible();
+		await scan(page);
+
+		// playing told the server nothing at all
+		expect(notStatic(rec.since())).toEqual([]);
+		const s = await stored(page);
+		expect(s).toMatchObject({ band: '9-12', country: 'KE', done: ['game-chat-stranger'], stickers: ['trust-detector'] });
+
+		// every request so far was a kids page or a static file, by GET, on our origin
+		const outside = rec.requests.filter((r) => !isAllowed(r, origin)).map((r) => `${r.method()} ${r.url()}`);
+		expect(outside).toEqual([]);
+		await noCookies(context, rec);
+
+		// "Talk to someone" opens the help finder for Kenya, narrowed to the scenario's topic
+		await page.locator('#told .talk-box a[data-kids-help]').click();
+		await expect(page).toHaveURL(new RegExp(`${prefix}/help\\?country=KE&topic=grooming$`));
+		await expect(page.locator('select[name=country]')).toHaveValue('KE');
+		await expect(page.locator('article.result').first()).toBeVisible();
+		await scan(page);
+		expect(await context.cookies()).toEqual([]);
+	});
+}
+
+test('each age band plays through with no request, keeps progress on the device, and forgets it on request', async ({ page, baseURL }) => {
+	const context = page.context();
+	const rec = record(context);
+	const origin = new URL(baseURL!).origin;
+
+	for (const prefix of ['', '/ar']) {
+		// under 9: a picture story, page by page, with one picture choice and no typing
+		await page.goto(`${prefix}/kids/under-9/nova-and-the-wobbly-secret`);
+		await scan(page);
+		await noFreeText(page);
+		await serviceWorkerReady(page);
+		await page.waitForLoadState('networkidle');
+		rec.mark();
+		await expect(page.locator('#meet-nova svg.scene')).toBeVisible();
+		await expect(page.locator('#meet-nova .guide img')).toHaveAttribute('src', '/kids/guide/nova-wave.svg');
+		for (const id of ['meet-nova', 'sami-plays', 'new-message', 'keep-it-secret']) await page.locator(`#${id} a.next`).click();
+		await page.locator('#what-now a.choice').nth(1).click(); // keep the secret: a gentle page, then on
+		await expect(page.locator('#heavy-secret')).toBeVisible();
+		for (const id of ['heavy-secret', 'show-grown-up', 'thank-you', 'block-and-tell']) await page.locator(`#${id} a.next`).click();
+		await expect(page.locator('#bright-again .earned')).toBeVisible();
+		await expect(page.locator('#bright-again .talk-box a[data-kids-help]')).toBeVisible();
+		await scan(page);
+		expect(notStatic(rec.since())).toEqual([]);
+
+		// 13-18: a dilemma with the reasons behind every option
+		await page.goto(`${prefix}/kids/13-18/image-shared-without-consent`);
+		await scan(page);
+		await noFreeText(page);
+		await page.waitForLoadState('networkidle');
+		rec.mark();
+		await page.locator('#start a.choice').first().click();
+		await expect(page.locator('#start__0')).toBeVisible();
+		await page.locator('#start__0 details.others summary').click();
+		await expect(page.locator('#start__0 details.others dd')).toHaveCount(2);
+		await scan(page);
+		await page.locator('#start__0 a.next').click();
+		await page.locator('#forwarded a.choice').first().click();
+		await page.locator('#forwarded__0 a.next').click();
+		await expect(page.locator('#reported .earned')).toBeVisible();
+		await scan(page);
+		expect(notStatic(rec.since())).toEqual([]);
+
+		// the home page shows the stickers earned, from this device only
+		await page.goto(`${prefix}/kids`);
+		await scan(page);
+		await expect(page.locator('[data-sticker-shelf="brave-teller"]')).toBeVisible();
+		await expect(page.locator('[data-sticker-shelf="upstander"]')).toBeVisible();
+		await expect(page.locator('[data-sticker-shelf="kindness-star"]')).toBeHidden();
+		const s = await stored(page);
+		expect(s.stickers).toEqual(expect.arrayContaining(['brave-teller', 'upstander']));
+
+		// forget my progress: the zone's storage on this device is empty again
+		await page.locator('[data-forget]').click();
+		await expect(page.locator('[data-forget-status]')).not.toBeEmpty();
+		expect(await page.evaluate(() => localStorage.length)).toBe(0);
+		expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+		await expect(page.locator('[data-sticker-shelf="brave-teller"]')).toBeHidden();
+	}
+
+	expect(rec.requests.filter((r) => !isAllowed(r, origin)).map((r) => `${r.method()} ${r.url()}`)).toEqual([]);
+	await noCookies(context, rec);
+});
+
+test('works offline once visited, served by a service worker that never touches other pages', async ({ page }) => {
+	const context = page.context();
+	await page.goto('/kids');
+	await scan(page);
+	await serviceWorkerReady(page);
+	await page.reload(); // now under the worker's control
+	await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+	await page.goto('/kids/9-12');
+	await scan(page);
+	await page.goto('/kids/9-12/prize-scam');
+	await scan(page);
+	await page.goto('/help');
+	await scan(page);
+
+	await context.setOffline(true);
+	await page.goto('/kids/9-12/prize-scam');
+	await expect(page.locator('#start')).toBeVisible();
+	await page.locator('#start a.choice').nth(1).click();
+	await expect(page.locator('#start__1')).toBeVisible();
+	await page.goto('/kids');
+	await expect(page.locator('a[data-band-choice="13-18"]')).toBeVisible();
+	await expect(page.locator('link[rel=manifest]')).toHaveAttribute('href', '/kids/manifest.webmanifest');
+	// a page outside the kids zone is not kept: offline it fails like any uncached page
+	await expect(page.goto('/help')).rejects.toThrow();
+	await context.setOffline(false);
+	await page.goto('/kids');
+
+	// what the worker stored: kids pages and their static files, nothing else
+	const keys = await page.evaluate(async () => {
+		const out: string[] = [];
+		for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) out.push(new URL(req.url).pathname + new URL(req.url).search);
+		return out;
+	});
+	expect(keys.length).toBeGreaterThan(3);
+	for (const k of keys) expect(KIDS_PAGE.test(k) || KIDS_MANIFEST.test(k) || STATIC.test(k), k).toBe(true);
+	expect(keys).toContain('/kids/9-12/prize-scam');
+	expect(keys).not.toContain('/help');
+});
+
+test('the kids zone is installable: a manifest per language and the worker allowed by the CSP', async ({ request }) => {
+	for (const prefix of ['', '/fr', '/ar']) {
+		const r = await request.get(`${prefix}/kids/manifest.webmanifest`);
+		expect(r.status()).toBe(200);
+		expect(r.headers()['set-cookie']).toBeUndefined();
+		const m = await r.json();
+		expect(m.start_url).toBe(`${prefix}/kids`);
+		expect(m.scope).toBe(`${prefix}/kids`);
+		expect(m.display).toBe('standalone');
+		expect(m.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+		if (prefix === '/ar') expect(m.dir).toBe('rtl');
+	}
+	const page = await request.get('/kids');
+	const csp = page.headers()['content-security-policy'];
+	expect(csp).toContain("default-src 'self'");
+	expect(csp).not.toContain('unsafe-inline');
+	expect(csp).not.toMatch(/worker-src|manifest-src/); // both fall back to default-src 'self'
+	const sw = await request.get('/kids-sw.js');
+	expect(sw.status()).toBe(200);
+	expect(sw.headers()['content-type']).toContain('javascript');
+});
+
+test('with JavaScript off, every age band plays through by fragment links, with no request', async ({ browser, baseURL }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	const rec = record(context);
+	const runs: { path: string; steps: string[]; end: string }[] = [
+		{ path: '/kids/9-12/prize-scam', steps: ['#start a.choice >> nth=1', '#start__1 a.next'], end: '#closed' },
+		{ path: '/ar/kids/9-12/mean-group-chat', steps: ['#start a.choice >> nth=1', '#start__1 a.next', '#message-lina a.choice', '#message-lina__0 a.next'], end: '#make-it-right' },
+		{ path: '/kids/13-18/sextortion-threat', steps: ['#start a.choice >> nth=1', '#start__1 a.next'], end: '#told' },
+		{
+			path: '/kids/under-9/nova-and-the-wobbly-secret',
+			steps: ['#meet-nova a.next', '#sami-plays a.next', '#new-message a.next', '#keep-it-secret a.next', '#what-now a.choice >> nth=0', '#show-grown-up a.next', '#thank-you a.next', '#block-and-tell a.next'],
+			end: '#bright-again'
+		}
+	];
+	for (const run of runs) {
+		await page.goto(run.path);
+		await expect(page.locator('#start, #meet-nova').first()).toBeVisible();
+		await noFreeText(page);
+		// the enhancement's controls are not shown without JavaScript
+		await expect(page.locator('[data-read-aloud]')).toBeHidden();
+		await expect(page.locator('[data-forget]')).toBeHidden();
+		rec.mark();
+		for (const step of run.steps) {
+			await page.locator(step).click();
+		}
+		await expect(page.locator(run.end)).toBeVisible();
+		await expect(page.locator('section.node:visible')).toHaveCount(1);
+		await expect(page).toHaveURL(new RegExp(`${run.end}$`));
+		// without the device-only script, "Talk to someone" goes to the help finder, which asks for the country
+		expect(await page.locator(`${run.end} .talk-box a[data-kids-help]`).getAttribute('href')).toMatch(/^(\/ar)?\/help\?topic=[a-z_]+$/);
+		expect(notStatic(rec.since())).toEqual([]);
+	}
+	// Back returns through the story one node at a time (fragments are history entries)
+	await page.goBack();
+	await expect(page.locator('#block-and-tell')).toBeVisible();
+	expect(await context.cookies()).toEqual([]);
+	await context.close();
+});
+
+test('every kids page weighs under 50 KB, counting every byte of every request', async ({ browser }) => {
+	test.setTimeout(240_000);
+	// A fresh browser per page with no cache and no service worker: all bytes come over the network.
+	// Sizes are the decoded bodies (uncompressed), so the budget holds even without gzip.
+	const paths = ['/kids', '/kids/under-9', '/kids/9-12', '/kids/13-18', '/kids/under-9/nova-and-the-wobbly-secret', '/kids/9-12/game-chat-stranger', '/kids/9-12/mean-group-chat', '/kids/9-12/prize-scam', '/kids/13-18/image-shared-without-consent', '/kids/13-18/sextortion-threat', '/kids/13-18/friend-posts-rumour'];
+	const report: string[] = [];
+	for (const prefix of ['', '/fr', '/ar']) {
+		for (const path of paths) {
+			const context = await browser.newContext({ serviceWorkers: 'block' });
+			const page = await context.newPage();
+			const sizes: Promise<number>[] = [];
+			page.on('response', (r) => sizes.push(r.body().then((b) => b.length, () => 0)));
+			await page.goto(prefix + path, { waitUntil: 'networkidle' });
+			if (prefix !== '/fr') await axe(page); // en and ar; fr shares the markup
+			const total = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+			report.push(`${prefix}${path}: ${total} B in ${sizes.length} requests`);
+			expect(total, `${prefix}${path} weighs ${total} bytes`).toBeLessThan(50_000);
+			await context.close();
+		}
+	}
+	test.info().annotations.push({ type: 'page weight', description: report.join('\n') });
+});
+
+test('unknown bands and scenarios are plain 404s, and no kids page sets a cookie even for a stale session', async ({ request }) => {
+	expect((await request.get('/kids/7-8')).status()).toBe(404);
+	expect((await request.get('/kids/9-12/no-such-story')).status()).toBe(404);
+	expect((await request.get('/kids/13-18/prize-scam')).status()).toBe(404);
+	const r = await request.get('/kids', { headers: { cookie: 'cop_session=stale-token-that-does-not-exist' } });
+	expect(r.status()).toBe(200);
+	// the session hook clears a stale session cookie; that is its only cookie, and kids pages never set one otherwise
+	for (const h of r.headersArray().filter((x) => x.name.toLowerCase() === 'set-cookie')) expect(h.value).toMatch(/^cop_session=;/);
+	const clean = await request.get('/kids/9-12/prize-scam');
+	expect(clean.headers()['set-cookie']).toBeUndefined();
+});
+
+/** axe for pages outside the fixture's context (the weight run's fresh browsers). */
+async function axe(page: Page): Promise<void> {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+	expect(results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) })), `axe on ${page.url()}`).toEqual([]);
+}

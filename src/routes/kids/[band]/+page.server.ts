@@ -1,0 +1,13 @@
+import { error } from '@sveltejs/kit';
+import { getLocale } from '$lib/i18n';
+import { isBand } from '$lib/kids/bands';
+import * as kids from '$lib/server/kids';
+import type { PageServerLoad } from './$types';
+
+// One age band's stories, scenarios or dilemmas. Any visitor may open any band: the band in the
+// path is a page, not a record of who is reading.
+export const load: PageServerLoad = ({ params }) => {
+	if (!isBand(params.band)) error(404, 'not_found');
+	const locale = getLocale();
+	return { band: params.band, cards: kids.scenariosFor(params.band).map((s) => kids.presentCard(s, locale)) };
+};
