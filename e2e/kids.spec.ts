@@ -308,6 +308,7 @@ test('every kids page weighs under 50 KB, counting every byte of every request',
 		}
 	}
 	test.info().annotations.push({ type: 'page weight', description: report.join('\n') });
+	console.log(report.join('\n'));
 });
 
 test('unknown bands and scenarios are plain 404s, and no kids page sets a cookie even for a stale session', async ({ request }) => {
@@ -320,6 +321,46 @@ test('unknown bands and scenarios are plain 404s, and no kids page sets a cookie
 	for (const h of r.headersArray().filter((x) => x.name.toLowerCase() === 'set-cookie')) expect(h.value).toMatch(/^cop_session=;/);
 	const clean = await request.get('/kids/9-12/prize-scam');
 	expect(clean.headers()['set-cookie']).toBeUndefined();
+});
+
+test('read aloud uses a voice on the device in the page language, never an online voice', async ({ page }) => {
+	// A stand-in for the browser's speech synthesis: one online voice (default) and two on-device voices.
+	await page.addInitScript(() => {
+		const w = window as unknown as Record<string, unknown>;
+		const spoken: { text: string; lang: string; voice: string | null }[] = [];
+		w.__spoken = spoken;
+		const voices = [
+			{ name: 'Online English', lang: 'en-US', localService: false, default: true },
+			{ name: 'Device French', lang: 'fr-FR', localService: true, default: false },
+			{ name: 'Device English', lang: 'en-GB', localService: true, default: false }
+		];
+		Object.defineProperty(window, 'speechSynthesis', {
+			configurable: true,
+			value: { getVoices: () => voices, cancel: () => {}, speak: (u: { text: string; lang: string; voice: { name: string } | null }) => spoken.push({ text: u.text, lang: u.lang, voice: u.voice?.name ?? null }) }
+		});
+		w.SpeechSynthesisUtterance = function (this: { text: string }, text: string) {
+			this.text = text;
+		};
+	});
+	await page.goto('/fr/kids/under-9/nova-and-the-wobbly-secret#sami-plays');
+	await scan(page);
+	await page.locator('[data-read-aloud]').click();
+	const fr = await page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string; voice: string }[] }).__spoken);
+	expect(fr.length).toBeGreaterThan(0);
+	expect(fr[0]).toMatchObject({ lang: 'fr', voice: 'Device French' });
+	expect(fr[0].text).toContain('Sami adore');
+	await expect(page.locator('[data-read-aloud]')).toHaveText('Arrête de lire');
+
+	// Spanish is not written yet: the English text is read by an English voice on the device
+	await page.goto('/es/kids/under-9/nova-and-the-wobbly-secret');
+	await scan(page);
+	await expect(page.locator('.untranslated-note')).toBeVisible();
+	await page.locator('[data-read-aloud]').click();
+	const es = await page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string; voice: string }[] }).__spoken);
+	expect(es.every((u) => u.voice !== 'Online English')).toBe(true);
+	expect(es[0]).toMatchObject({ lang: 'en', voice: 'Device English' });
+	expect(es[0].text).toContain('This is Nova');
+	test.info().annotations.push({ type: 'no-axe', description: 'es shares the markup of the en and ar pages scanned elsewhere' });
 });
 
 /** axe for pages outside the fixture's context (the weight run's fresh browsers). */

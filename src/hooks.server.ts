@@ -64,12 +64,20 @@ const csrf: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/** Svelte's hydration markers (`<!--[-->`, `<!--]-->`, `<!---->`): dead weight on pages that never hydrate. */
+const HYDRATION_MARKERS = /<!--(?:\[-?\d*|\]|)-->/g;
+
 /** The reader's language from the URL (`/fr/...`), set for the whole request. */
 const i18n: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
+		// kids pages have a 50 KB budget and never hydrate (csr = false), so they drop the markers
+		const lean = event.route.id?.startsWith('/kids') ?? false;
 		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', dirOf(locale))
+			transformPageChunk: ({ html }) => {
+				const page = html.replace('%lang%', locale).replace('%dir%', dirOf(locale));
+				return lean ? page.replace(HYDRATION_MARKERS, '') : page;
+			}
 		});
 	});
 

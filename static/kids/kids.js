@@ -34,7 +34,6 @@
 
 	all('[data-js-only]').forEach(function (el) { el.hidden = false; });
 
-	// "Talk to someone" opens the help finder for the country chosen on this device.
 	function applyCountry() {
 		var country = load().country;
 		all('a[data-kids-help]').forEach(function (a) {
@@ -50,7 +49,6 @@
 	}
 	applyCountry();
 
-	// Home: remembered band and country, sticker shelf.
 	function showHome() {
 		var s = load();
 		all('[data-band-card]').forEach(function (li) {
@@ -91,7 +89,6 @@
 	}
 	showHome();
 
-	// Scenario: remember where the reader is and which stickers they earned.
 	var scenario = document.querySelector('[data-scenario]');
 	var reader = null;
 	if (scenario) {
@@ -119,7 +116,6 @@
 				}
 			});
 		};
-		// offer to carry on where the reader stopped last time
 		var resume = scenario.querySelector('[data-resume]');
 		var saved = (load().at || {})[id];
 		if (resume && saved && saved !== start && !window.location.hash && document.getElementById(saved)) {
@@ -139,8 +135,6 @@
 		reader = readAloud(current);
 	}
 
-	// Read aloud with the browser's own speech synthesis, using only voices on this device
-	// (some browsers offer online voices that send the text to a server: those are never used).
 	function readAloud(current) {
 		var button = document.querySelector('[data-read-aloud]');
 		var synth = window.speechSynthesis;
@@ -166,7 +160,7 @@
 			var parts = all('[data-read]', current()).map(function (el) {
 				var copy = el.cloneNode(true);
 				all('.untranslated, .visually-hidden', copy).forEach(function (x) { x.remove(); });
-				var langEl = el.closest('[lang]');
+				var langEl = el.querySelector('[lang]:not(.untranslated)') || el.closest('[lang]');
 				return { text: copy.textContent.trim(), lang: (langEl && langEl.getAttribute('lang')) || 'en' };
 			}).filter(function (p) { return p.text; });
 			if (!parts.length) return;
@@ -190,7 +184,6 @@
 		return { stop: stop };
 	}
 
-	// "Forget my progress": removes everything this zone stored on the device.
 	all('[data-forget]').forEach(function (button) {
 		button.addEventListener('click', function () {
 			try {
@@ -207,7 +200,6 @@
 		});
 	});
 
-	// Offline and installable: a service worker limited to this language's kids pages.
 	if ('serviceWorker' in navigator && window.isSecureContext) {
 		navigator.serviceWorker.register('/kids-sw.js', { scope: root.getAttribute('data-kids-root') }).catch(function () {
 			/* offline support is a bonus; the zone works without it */

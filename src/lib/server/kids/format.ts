@@ -39,9 +39,9 @@ const Node = v.strictObject({
 	title: v.optional(LocaleText(LIMITS.title)),
 	text: LocaleText(LIMITS.text),
 	/** the guide character's pose and words */
-	guide: v.optional(v.strictObject({ pose: v.pipe(v.string(), v.check(isGuidePose, 'unknown guide pose')), say: LocaleText(LIMITS.text) })),
+	guide: v.optional(v.strictObject({ pose: v.pipe(v.string(), v.check((x: string) => isGuidePose(x), 'unknown guide pose')), say: LocaleText(LIMITS.text) })),
 	/** a picture-story scene drawn inline */
-	scene: v.optional(v.pipe(v.string(), v.check(isSceneId, 'unknown scene'))),
+	scene: v.optional(v.pipe(v.string(), v.check((x: string) => isSceneId(x), 'unknown scene'))),
 	next: v.optional(NodeId),
 	choices: v.optional(v.pipe(v.array(Choice), v.minLength(1, 'choices must not be empty'), v.maxLength(LIMITS.choices, `at most ${LIMITS.choices} choices`))),
 	end: v.optional(
@@ -58,7 +58,7 @@ export const ScenarioFile = v.strictObject({
 	id: v.pipe(v.string(), v.regex(SLUG, 'id must be a lower-case slug')),
 	band: v.picklist(BANDS, 'band must be under-9, 9-12 or 13-18'),
 	kind: v.picklist(['story', 'scenario', 'dilemma'], 'kind must be story, scenario or dilemma'),
-	topics: v.pipe(v.array(v.pipe(v.string(), v.check(isTopicGraphId, 'unknown topic id (see src/lib/topics)'))), v.minLength(1, 'at least one topic')),
+	topics: v.pipe(v.array(v.pipe(v.string(), v.check((x: string) => isTopicGraphId(x), 'unknown topic id (see src/lib/topics)'))), v.minLength(1, 'at least one topic')),
 	title: LocaleText(LIMITS.title),
 	summary: LocaleText(LIMITS.label * 2),
 	sticker: v.strictObject({
