@@ -39,7 +39,14 @@ function isAllowed(r: Request, origin: string): boolean {
 	return (KIDS_PAGE.test(u.pathname) && u.search === '') || KIDS_MANIFEST.test(u.pathname) || STATIC.test(u.pathname);
 }
 
+/** Quick exit and "Talk to someone" are on every kids page, one tap away. */
+async function helpAtHand(page: Page): Promise<void> {
+	await expect(page.locator('.kids-bar a.quick-exit[data-quick-exit]')).toBeVisible();
+	await expect(page.locator('.kids-bar a[data-kids-help]')).toBeVisible();
+}
+
 async function noFreeText(page: Page): Promise<void> {
+	await helpAtHand(page);
 	await expect(page.locator('input:not([type]), input[type=text], input[type=search], input[type=email], input[type=tel], input[type=url], input[type=number], textarea, [contenteditable]:not([contenteditable=false])')).toHaveCount(0);
 	await expect(page.locator('form[method=post i]')).toHaveCount(0);
 }
@@ -160,6 +167,15 @@ test('each age band plays through with no request, keeps progress on the device,
 		await expect(page.locator('#start__0 details.others dd')).toHaveCount(2);
 		await scan(page);
 		await page.locator('#start__0 a.next').click();
+		await expect(page.locator('#forwarded')).toBeVisible();
+		// leave half-way and come back: the page offers to carry on from the device's memory
+		await page.goto(`${prefix}/kids/13-18`);
+		await scan(page);
+		await page.locator('a[data-scenario-link="image-shared-without-consent"]').click();
+		await expect(page.locator('[data-resume]')).toHaveAttribute('href', '#forwarded');
+		await page.locator('[data-resume]').click();
+		await expect(page.locator('#forwarded')).toBeVisible();
+		rec.mark();
 		await page.locator('#forwarded a.choice').first().click();
 		await page.locator('#forwarded__0 a.next').click();
 		await expect(page.locator('#reported .earned')).toBeVisible();
