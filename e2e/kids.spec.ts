@@ -196,6 +196,14 @@ test('each age band plays through with no request, keeps progress on the device,
 		await expect(page.locator('[data-forget-status]')).not.toBeEmpty();
 		expect(await page.evaluate(() => localStorage.length)).toBe(0);
 		expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+		// and the offline copies of the pages opened are gone too (only static files remain)
+		await expect
+			.poll(() => page.evaluate(async () => {
+				const out: string[] = [];
+				for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) out.push(new URL(req.url).pathname);
+				return out.filter((p) => !/\.[a-z]+$/.test(p));
+			}))
+			.toEqual([]);
 		await expect(page.locator('[data-sticker-shelf="brave-teller"]')).toBeHidden();
 	}
 

@@ -191,6 +191,20 @@
 			} catch (e) {
 				/* nothing stored */
 			}
+			// the offline copies of pages would show which stories were opened: drop them too (static files stay)
+			if (window.caches) {
+				window.caches.keys().then(function (names) {
+					names.filter(function (n) { return n.indexOf('cop-kids-') === 0; }).forEach(function (n) {
+						window.caches.open(n).then(function (cache) {
+							cache.keys().then(function (requests) {
+								requests.forEach(function (r) {
+									if (!/\.[a-z]+$/.test(new URL(r.url).pathname)) cache.delete(r);
+								});
+							});
+						});
+					});
+				});
+			}
 			var status = document.querySelector('[data-forget-status]');
 			if (status) status.textContent = button.getAttribute('data-done-text');
 			applyCountry();
