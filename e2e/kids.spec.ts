@@ -387,6 +387,20 @@ test('read aloud uses a voice on the device in the page language, never an onlin
 	test.info().annotations.push({ type: 'no-axe', description: 'es shares the markup of the en and ar pages scanned elsewhere' });
 });
 
+test('quick exit on a kids page leaves at once and Back cannot return to it', async ({ page, foreignRequests }) => {
+	await page.route('https://www.wikipedia.org/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Wikipedia</title><p>neutral</p>' }));
+	await page.goto('/');
+	await scan(page);
+	await page.goto('/kids/13-18/sextortion-threat');
+	await scan(page);
+	await page.locator('.kids-bar a.quick-exit').click();
+	await page.waitForURL('https://www.wikipedia.org/');
+	await page.goBack();
+	await expect(page).not.toHaveURL(/\/kids/);
+	// the neutral site is the only other origin ever asked for, and only because the child left
+	foreignRequests.splice(0, foreignRequests.length, ...foreignRequests.filter((u) => !u.startsWith('https://www.wikipedia.org/')));
+});
+
 /** axe for pages outside the fixture's context (the weight run's fresh browsers). */
 async function axe(page: Page): Promise<void> {
 	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();

@@ -64,6 +64,26 @@ describe('shipped kids content', () => {
 		expect(fr.title.lang).toBe('fr');
 	});
 
+	it('turns every choice into a fragment link that lands on something on the same page', () => {
+		for (const s of all) {
+			for (const locale of ['en', 'ar'] as const) {
+				const p = presentScenario(s, locale);
+				const ids = new Set([...p.nodes.map((n) => n.id), ...p.nodes.flatMap((n) => n.feedback.map((f) => f.id))]);
+				expect(ids.size, s.id).toBe(p.nodes.length + p.nodes.reduce((a, n) => a + n.feedback.length, 0));
+				for (const n of p.nodes) {
+					for (const c of n.choices) expect(ids.has(c.href.slice(1)), `${s.id} ${n.id} -> ${c.href}`).toBe(true);
+					if (n.next) expect(ids.has(n.next)).toBe(true);
+					for (const f of n.feedback) {
+						expect(ids.has(f.next)).toBe(true);
+						// dilemmas show the reasons behind every other option; scenarios keep to the one chosen
+						expect(f.others.length).toBe(s.kind === 'dilemma' ? n.choices.length - 1 : 0);
+					}
+				}
+				expect(p.nodes[0].id).toBe(s.start);
+			}
+		}
+	});
+
 	it('refuses the whole set when one file is broken', () => {
 		const good = structuredClone(all[0]);
 		expect(() => loadScenarios({ [`/x/${good.id}.json`]: good, '/x/broken.json': { id: 'broken' } })).toThrow(KidsContentError);
