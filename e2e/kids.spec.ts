@@ -145,7 +145,7 @@ test('each age band plays through with no request, keeps progress on the device,
 		await page.waitForLoadState('networkidle');
 		rec.mark();
 		await expect(page.locator('#meet-nova svg.scene')).toBeVisible();
-		await expect(page.locator('#meet-nova .guide img')).toHaveAttribute('src', '/kids/guide/nova-wave.svg');
+		await expect(page.locator('#meet-nova .guide img')).toHaveAttribute('src', '/kids/guide/nova.svg#wave');
 		for (const id of ['meet-nova', 'sami-plays', 'new-message', 'keep-it-secret']) await page.locator(`#${id} a.next`).click();
 		await page.locator('#what-now a.choice').nth(1).click(); // keep the secret: a gentle page, then on
 		await expect(page.locator('#heavy-secret')).toBeVisible();

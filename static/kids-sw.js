@@ -16,10 +16,7 @@ var ASSETS = [
 	'/kids/kids.css',
 	'/kids/kids.js',
 	'/kids/icon.svg',
-	'/kids/guide/nova-wave.svg',
-	'/kids/guide/nova-think.svg',
-	'/kids/guide/nova-cheer.svg',
-	'/kids/guide/nova-comfort.svg'
+	'/kids/guide/nova.svg'
 ];
 var scopePath = new URL(self.registration.scope).pathname.replace(/\/$/, '');
 

@@ -1,15 +1,16 @@
-// The guide character. Deployments swap the art by replacing the files under static/kids/guide/
-// (same names) or by pointing these paths at their own files; the name can be changed here too.
+// The guide character. Deployments swap the art by replacing static/kids/guide/nova.svg (one SVG
+// with a <view> per pose, so a page loads one small file however many poses it shows) or by
+// pointing these paths at their own files, one per pose if they like; the name can be changed here too.
 // Alt text and the character's words are Paraglide messages (kids_guide_*), so they translate.
 export const GUIDE = {
 	/** the character's name, shown in speech bubbles */
 	name: 'Nova',
 	/** one picture per pose; every pose used by content must be listed (the loader checks) */
 	poses: {
-		wave: '/kids/guide/nova-wave.svg',
-		think: '/kids/guide/nova-think.svg',
-		cheer: '/kids/guide/nova-cheer.svg',
-		comfort: '/kids/guide/nova-comfort.svg'
+		wave: '/kids/guide/nova.svg#wave',
+		think: '/kids/guide/nova.svg#think',
+		cheer: '/kids/guide/nova.svg#cheer',
+		comfort: '/kids/guide/nova.svg#comfort'
 	},
 	/** intrinsic size of the art, so pages reserve the space */
 	width: 120,
