@@ -218,6 +218,15 @@ test('works offline once visited, served by a service worker that never touches 
 	await serviceWorkerReady(page);
 	await page.reload(); // now under the worker's control
 	await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+	// Chromium's own verdict: the page can be installed as an app (manifest, icons, worker). Test
+	// contexts are incognito, where Chromium never installs anything; every other criterion must pass.
+	const cdp = await context.newCDPSession(page);
+	await expect
+		.poll(async () => (await cdp.send('Page.getInstallabilityErrors')).installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito'))
+		.toEqual([]);
+	const { url: manifestUrl, errors: manifestErrors } = await cdp.send('Page.getAppManifest');
+	expect(new URL(manifestUrl).pathname).toBe('/kids/manifest.webmanifest');
+	expect(manifestErrors.filter((e) => e.critical)).toEqual([]);
 	await page.goto('/kids/9-12');
 	await scan(page);
 	await page.goto('/kids/9-12/prize-scam');
