@@ -91,9 +91,9 @@ export function tierDistribution(counts: Record<1 | 2 | 3 | 4 | 5, number> | nul
 export const TIER_FILLS: Record<1 | 2 | 3 | 4 | 5, string> = {
 	1: '#08306b',
 	2: '#2171b5',
-	3: '#4a8ec4',
-	4: '#7a6a00',
-	5: '#8a3b00'
+	3: '#4292c6',
+	4: '#b35806',
+	5: '#7f2704'
 };
 
 export interface CompletionOptions extends ChartBase {
