@@ -4,3 +4,4 @@ export { parseScope, parsePeriod, scopeParam, loadScope, type Scope, type ScopeD
 export { buildReport, renderChart, scopeName, tierLabel, tierName, answerText, protectionLabels, pillarTitles, type ReportDoc, type Section, type Block, type Table, type Row, type Cell, type Chart } from './report';
 export { provideCourseCompletionRates, courseCompletion, type CourseCompletion, type CourseCompletionRates } from './courses';
 export { formats, type Formats } from './format';
+export { renderReportPdf, type PdfOptions } from './pdf/render';
