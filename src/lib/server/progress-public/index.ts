@@ -5,3 +5,4 @@ export { buildReport, renderChart, scopeName, tierLabel, tierName, answerText, p
 export { provideCourseCompletionRates, courseCompletion, type CourseCompletion, type CourseCompletionRates } from './courses';
 export { formats, type Formats } from './format';
 export { renderReportPdf, type PdfOptions } from './pdf/render';
+export { legalTracker, LegalInputError, MAX_COMPARE, type LegalTracker, type LegalCell } from './legal';

@@ -67,7 +67,7 @@ class Writer {
 		this.y += h + gapAfter;
 	}
 
-	block(b: Block): void {
+	block(b: Block, sectionTitle = ''): void {
 		switch (b.kind) {
 			case 'text':
 				this.para(b.text, b.tone === 'note' ? { ...BODY, color: COLOURS.muted } : BODY);
@@ -76,7 +76,7 @@ class Writer {
 				this.table({ caption: '', head: [], rows: b.items.map((i) => ({ head: { text: i.term }, cells: [{ text: i.value }] })) }, true);
 				return;
 			case 'chart':
-				this.chart(b.chart);
+				this.chart(b.chart, sectionTitle);
 				if (b.table) this.table(b.table);
 				return;
 			case 'table':
@@ -147,9 +147,9 @@ class Writer {
 		if (w > 0) this.doc.rect(this.xs(0, w), top, w, height).fill(colour);
 	}
 
-	chart(c: Chart): void {
+	chart(c: Chart, sectionTitle = ''): void {
 		this.ensure(60);
-		this.para(c.title, H3, 2);
+		if (c.title !== sectionTitle) this.para(c.title, H3, 2);
 		switch (c.type) {
 			case 'bars':
 				for (const item of c.items) {
@@ -324,7 +324,7 @@ export function renderReportPdf(report: ReportDoc, opts: PdfOptions): Promise<Bu
 		w.ensure(60);
 		w.y += 4;
 		w.para(section.title, H2, 4);
-		for (const b of section.blocks) w.block(b);
+		for (const b of section.blocks) w.block(b, section.title);
 	}
 	// page numbers
 	const range = doc.bufferedPageRange();
