@@ -44,17 +44,17 @@ export function barChart(items: BarItem[], options: BarChartOptions): string {
 		body += track(top + BAR_Y, BAR_H);
 		if (has) body += bar(((item.value as number) / max) * 100, top + BAR_Y, BAR_H, COLOURS.series[0], dir);
 	});
-	body += marks(options.marks ?? [], max, dir, PAD, PAD + items.length * ROW);
+	items.forEach((_, i) => (body += marks(options.marks ?? [], max, dir, PAD + i * ROW)));
 	return shell(options, PAD * 2 + items.length * ROW, body, 'chart-bars');
 }
 
-/** Dotted reference lines across all rows at the given values. */
-function marks(values: number[], max: number, dir: 'ltr' | 'rtl', top: number, bottom: number): string {
+/** Short dotted reference marks across one row's bar (not through the label above it). */
+function marks(values: number[], max: number, dir: 'ltr' | 'rtl', top: number): string {
 	let out = '';
 	for (const v of values) {
 		if (!(v > 0 && v < max)) continue;
 		const x = (dir === 'rtl' ? 100 - (v / max) * 100 : (v / max) * 100).toFixed(2);
-		out += `<line x1="${x}%" x2="${x}%" y1="${top + BAR_Y - 4}" y2="${bottom - ROW + BAR_Y + BAR_H + 4}" stroke="${COLOURS.muted}" stroke-width="1" stroke-dasharray="2 3"/>`;
+		out += `<line x1="${x}%" x2="${x}%" y1="${top + BAR_Y - 3}" y2="${top + BAR_Y + BAR_H + 3}" stroke="${COLOURS.muted}" stroke-width="1" stroke-dasharray="2 2"/>`;
 	}
 	return out;
 }

@@ -91,7 +91,8 @@ describe('barChart', () => {
 
 	it('draws reference marks only inside the scale', () => {
 		const svg = barChart(items, { ...base, missingText: '-', marks: [0, 20, 40, 60, 80, 100] });
-		expect(svg.match(/stroke-dasharray="2 3"/g)).toHaveLength(4);
+		// four marks (20-80) on each of the three rows
+		expect(svg.match(/stroke-dasharray="2 2"/g)).toHaveLength(12);
 	});
 });
 
