@@ -97,7 +97,35 @@ export async function openAssessment(actor: Actor | null, raw: unknown): Promise
  * Answers waiting for a validator or accepted are locked and refuse the change.
  */
 export async function saveAnswers(actor: Actor | null, assessmentId: string, raw: unknown[]): Promise<number> {
+	return savePage(actor, assessmentId, raw, []);
+}
+
+export interface EvidenceDraft {
+	questionId: string;
+	file?: Upload;
+	url?: string;
+}
+
+/**
+ * One page of the assessment form in one transaction: its answers and any evidence attached with
+ * them (files checked for type, size and content before anything is written).
+ */
+export async function savePage(actor: Actor | null, assessmentId: string, raw: unknown[], attachments: EvidenceDraft[]): Promise<number> {
 	const inputs = raw.map((r) => parse(AnswerInput, r));
+	const files = attachments.map((a) => {
+		if (a.file) {
+			try {
+				const meta = checkUpload(a.file);
+				if (!checkMagic(meta.mediaType, a.file.bytes)) throw new ValidationError({ file: 'progress_file_type' });
+				return { questionId: a.questionId, kind: 'file' as const, ...meta, file: a.file };
+			} catch (e) {
+				if (e instanceof ValidationError) throw new ValidationError({ [a.questionId]: e.fields.file ?? 'progress_file_type' });
+				throw e;
+			}
+		}
+		const url = parse(EvidenceUrlInput, { url: a.url ?? '' }).url;
+		return { questionId: a.questionId, kind: 'url' as const, url };
+	});
 	return db().transaction(async (tx) => {
 		const a = await assessmentFor(tx, assessmentId, true);
 		assertHolds(actor, can(actor, 'assessment.answer', countryTarget(a.country)));
@@ -146,6 +174,17 @@ export async function saveAnswers(actor: Actor | null, assessmentId: string, raw
 					.returning({ id: answers.id });
 				await audit.record(tx, actor, { action: 'progress_answer.save', entityType: 'progress_answer', entityId: row.id, after: next });
 			}
+			changed++;
+		}
+		for (const f of files) {
+			const answer = await answerRowFor(tx, actor, assessmentId, f.questionId);
+			const values =
+				f.kind === 'file'
+					? { answerId: answer.id, kind: 'file', filename: f.filename, mediaType: f.mediaType, size: f.file.size, bytes: Buffer.from(f.file.bytes), createdBy: actor.id }
+					: { answerId: answer.id, kind: 'url', url: f.url, createdBy: actor.id };
+			const [row] = await tx.insert(evidence).values(values).returning({ id: evidence.id });
+			const { bytes: _b, ...shown } = values as typeof values & { bytes?: Buffer };
+			await audit.record(tx, actor, { action: 'progress_evidence.add', entityType: 'progress_answer', entityId: answer.id, after: { evidenceId: row.id, ...shown } });
 			changed++;
 		}
 		if (changed) await tx.update(assessments).set({ updatedAt: new Date() }).where(eq(assessments.id, assessmentId));

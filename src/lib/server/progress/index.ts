@@ -19,3 +19,18 @@ export type {
 	RoadmapCompletion,
 	Tier
 } from '../../progress/model';
+
+// The signed-in workspace: commands (policy first, audited), workspace reads and form helpers.
+export * from './commands';
+export * from './workspace';
+export * from './forms';
+export { can, canValidate } from './policy';
+export type { ProgressAction } from './policy';
+export { observations, readObservationQuery, toPlainCsv, toSdmxCsv } from './opendata';
+export { listFrameworkVersionDetails, contentFrameworkFiles, FRAMEWORKS_DIR } from './framework';
+
+import type { Actor } from '../identity';
+import { can as canDo } from './policy';
+export function mayEnterWorkspace(actor: Actor | null | undefined): boolean {
+	return canDo(actor, 'workspace.enter', { kind: 'global' });
+}
