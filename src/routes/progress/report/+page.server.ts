@@ -18,8 +18,9 @@ export const load: PageServerLoad = async ({ url }) => {
 	const data = await pub.loadScope(db(), scope, period);
 	if (period !== undefined && !data.periods.includes(period)) error(400, 'progress_bad_period');
 	const f = pub.formats(locale);
-	// countries with any published result, for the scope selector
-	const withResults = new Set((await progress.publishedCountryResults(db())).map((r) => r.country));
+	// countries with a published result in the period shown (and the one asked for), for the scope selector
+	const withResults = new Set(data.period !== null ? (await progress.publishedCountryResults(db(), { period: data.period })).map((r) => r.country) : []);
+	if (scope.kind === 'country') withResults.add(scope.country);
 	return {
 		doc: pub.buildReport(data, { locale, mode: 'report' }),
 		scope: pub.scopeParam(scope),
