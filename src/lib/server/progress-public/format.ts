@@ -39,3 +39,9 @@ export function formats(locale: Locale): Formats {
 	cache.set(locale, f);
 	return f;
 }
+
+/** A link given by a person (law text), kept only when it is plain http(s); anything else is shown as text. */
+export function safeUrl(url: string | null | undefined): string | null {
+	if (!url) return null;
+	return /^https?:\/\/[^\s]+$/i.test(url.trim()) ? url.trim() : null;
+}

@@ -7,7 +7,7 @@ import type { LegalMeasure } from '$lib/progress/model';
 import type { Db, Tx } from '../db';
 import * as progress from '../progress';
 import { renderWorldMap } from '../map';
-import { formats } from './format';
+import { formats, safeUrl } from './format';
 import { answerText, protectionLabels } from './report';
 
 export const MAX_COMPARE = 6;
@@ -77,7 +77,7 @@ export async function legalTracker(d: Db | Tx, q: { locale: Locale; period?: num
 	const link = (code: string) => href(`/progress/countries/${code}`, locale) + (period !== null ? `?period=${period}` : '');
 	const cellOf = (x: LegalMeasure | undefined): LegalCell =>
 		x
-			? { answer: answerText(x.answer, locale), value: x.answer, citation: x.citation, url: x.url, adopted: x.adoptedOn ? f.date(x.adoptedOn) : null }
+			? { answer: answerText(x.answer, locale), value: x.answer, citation: x.citation, url: safeUrl(x.url), adopted: x.adoptedOn ? f.date(x.adoptedOn) : null }
 			: { answer: answerText(null, locale), value: null, citation: null, url: null, adopted: null };
 
 	const rows = protections.map((p) => ({ ...p, cells: chosenCodes.map((code) => cellOf(byCountry.get(code)?.get(p.id))) }));

@@ -182,3 +182,13 @@ describe('status report model', () => {
 		expect(doc.demo).toBe(true);
 	});
 });
+
+describe('links given by people', () => {
+	it('keeps only http(s) links to the text of a law', async () => {
+		const { safeUrl } = await import('./format');
+		expect(safeUrl('https://example.org/law?id=1')).toBe('https://example.org/law?id=1');
+		expect(safeUrl('javascript:alert(1)')).toBeNull();
+		expect(safeUrl('data:text/html,x')).toBeNull();
+		expect(safeUrl(null)).toBeNull();
+	});
+});

@@ -7,7 +7,7 @@ import * as m from '$lib/paraglide/messages';
 import { PILLARS, TIER_BANDS, type AggregateResult, type CountryResult, type Framework, type PillarId, type Tier } from '$lib/progress/model';
 import { barChart, completionBar, groupedBarChart, tierDistribution, trendChart, type Series } from '$lib/progress/charts';
 import { classifyValue, renderWorldMap } from '../map';
-import { formats, type Formats } from './format';
+import { formats, safeUrl, type Formats } from './format';
 import type { Scope, ScopeData } from './data';
 
 export interface Cell {
@@ -464,7 +464,7 @@ function legalTableRows(data: ScopeData, locale: Locale): Row[] {
 			const label = labels.get(l.questionId) ?? { text: l.questionId, fallback: false, lang: locale };
 			return {
 				head: { text: label.text, fallback: label.fallback, lang: label.fallback ? label.lang : undefined },
-				cells: [{ text: answerText(l.answer, locale) }, l.citation ? { text: l.citation, href: l.url ?? undefined } : { text: '—', muted: true }, l.adoptedOn ? { text: f.date(l.adoptedOn) } : { text: '—', muted: true }]
+				cells: [{ text: answerText(l.answer, locale) }, l.citation ? { text: l.citation, href: safeUrl(l.url) ?? undefined } : { text: '—', muted: true }, l.adoptedOn ? { text: f.date(l.adoptedOn) } : { text: '—', muted: true }]
 			};
 		});
 }
