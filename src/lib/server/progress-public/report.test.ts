@@ -98,6 +98,14 @@ describe('status report model', () => {
 		expect(trend.rows.map((r) => r.head.text)).toEqual(['2024', '2025']);
 		expect(trend.rows[0].cells[0].text).toBe('Fewer than 3 countries — not shown');
 
+		// every chart with figures has a data table beside it
+		for (const sec of doc.sections)
+			for (const b of sec.blocks)
+				if (b.kind === 'chart') {
+					const hasFigures = !(b.chart.type === 'tiers' && !b.chart.counts) && !(b.chart.type === 'completion' && b.chart.total === 0);
+					if (hasFigures) expect(b.table, `${sec.id}/${b.chart.id}`).not.toBeNull();
+				}
+
 		// method and course sections are in the report; courses say they are not available
 		expect(texts(doc, 'method')).toHaveLength(4);
 		expect(texts(doc, 'courses')).toEqual(['No course completion figures are available for this report.']);
