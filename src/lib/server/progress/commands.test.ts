@@ -83,7 +83,7 @@ describe('assessment cycle', () => {
 		await expect(commands.decideAnswer(euValidator, ans('technical.hotline.exists'), { decision: 'accept' })).rejects.toMatchObject({ status: 403 });
 		await expect(commands.decideAnswer(fp, ans('technical.hotline.exists'), { decision: 'accept' })).rejects.toMatchObject({ status: 403 });
 		// a query needs a message
-		await expect(commands.decideAnswer(validator, ans('technical.hotline.exists'), { decision: 'query' })).rejects.toMatchObject({ fields: { message: 'progress_message_required' } });
+		await expect(commands.decideAnswer(validator, ans('technical.hotline.exists'), { decision: 'query' })).rejects.toMatchObject({ fields: { [ans('technical.hotline.exists')]: 'progress_message_required' } });
 
 		// nothing is published yet
 		expect(await progress.publishedCountryResults(db(), { country: 'KE' })).toEqual([]);
