@@ -119,6 +119,10 @@ for (const [prefix, country] of [['', 'UG'], ['/ar', 'JO']] as const) {
 
 		// the admin grants the roles
 		await signIn(page, ADMIN.email, ADMIN.password, prefix);
+		// the starter framework shipped in content/ is published
+		await page.goto(`${prefix}/admin/progress`);
+		await scanOnce(page);
+		await expect(page.locator('main table tbody tr').first()).toContainText('cop-starter 1');
 		await grantRole(page, prefix, fp.name, fp.email, 'focal_point', country);
 		await grantRole(page, prefix, val.name, val.email, 'validator', country);
 
@@ -148,6 +152,16 @@ for (const [prefix, country] of [['', 'UG'], ['/ar', 'JO']] as const) {
 		await scanOnce(page);
 		await go(page, () => page.locator('main table a').first().click());
 		await expect(page.locator('.evidence a[href*="/workspace/evidence/"]').first()).toBeVisible();
+		// it downloads as an attachment, never rendered as a page; strangers get nothing
+		const evidenceHref = (await page.locator('.evidence a[href*="/workspace/evidence/"]').first().getAttribute('href'))!;
+		const file = await page.request.get(evidenceHref);
+		expect(file.status()).toBe(200);
+		expect(file.headers()['content-disposition']).toMatch(/^attachment; filename="evidence\.pdf"/);
+		expect(file.headers()['x-content-type-options']).toBe('nosniff');
+		expect(file.headers()['cache-control']).toContain('no-store');
+		expect((await file.body()).subarray(0, 5).toString()).toBe('%PDF-');
+		const stranger = await request.get(evidenceHref, { maxRedirects: 0 });
+		expect(stranger.status()).toBe(401);
 		await page.goto(overview);
 		await go(page, () => page.locator('form[action="?/submit"] button').click());
 		await expect(page.locator('p.notice[role=status]')).toBeVisible();

@@ -161,6 +161,29 @@ async function validationQueueCount(actor: Parameters<typeof workspace.validatio
 	return (await workspace.validationQueue(actor)).length;
 }
 
+describe('a page of decisions', () => {
+	it('is recorded all or none', async () => {
+		const fp = await makeUser({ grants: [grant('focal_point', { country: 'SN' })] });
+		const validator = await makeUser({ grants: [grant('validator')] });
+		const id = await commands.openAssessment(fp, { country: 'SN', period: 2025 });
+		await commands.saveAnswers(fp, id, fullAnswers());
+		await commands.addEvidenceUrl(fp, id, 'legal.csam.in_law', { url: 'https://example.org/sn' });
+		await commands.submitAssessment(fp, id);
+		const d = await workspace.assessmentDetail(validator, id);
+		const a1 = d.answers['legal.csam.in_law'].id;
+		const a2 = d.answers['legal.grooming.in_law'].id;
+		// a query without a message fails the whole page: the accept beside it is not recorded
+		await expect(commands.decideAnswers(validator, [{ answerId: a1, decision: 'accept' }, { answerId: a2, decision: 'query', message: '' }])).rejects.toMatchObject({ status: 400, fields: { [a2]: 'progress_message_required' } });
+		// an answer that is not waiting (already decided) rolls back the others too
+		await commands.decideAnswer(validator, a2, { decision: 'reject', message: 'No law cited.' });
+		await expect(commands.decideAnswers(validator, [{ answerId: a1, decision: 'accept' }, { answerId: a2, decision: 'accept' }])).rejects.toMatchObject({ status: 409 });
+		const after = await workspace.assessmentDetail(validator, id);
+		expect(after.answers['legal.csam.in_law'].status).toBe('submitted');
+		expect(after.answers['legal.grooming.in_law']).toMatchObject({ status: 'rejected', rejectReason: 'No law cited.' });
+		expect(await commands.decideAnswers(validator, [{ answerId: a1, decision: 'accept' }])).toEqual(['accepted']);
+	});
+});
+
 describe('roadmap', () => {
 	it('is edited by the focal point only; a completed action prompts to update its linked questions', async () => {
 		const fp = await makeUser({ grants: [grant('focal_point', { country: 'KE' })] });
