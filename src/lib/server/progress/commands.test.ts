@@ -83,7 +83,7 @@ describe('assessment cycle', () => {
 		await expect(commands.decideAnswer(euValidator, ans('technical.hotline.exists'), { decision: 'accept' })).rejects.toMatchObject({ status: 403 });
 		await expect(commands.decideAnswer(fp, ans('technical.hotline.exists'), { decision: 'accept' })).rejects.toMatchObject({ status: 403 });
 		// a query needs a message
-		await expect(commands.decideAnswer(validator, ans('technical.hotline.exists'), { decision: 'query' })).rejects.toMatchObject({ fields: { message: 'progress_message_required' } });
+		await expect(commands.decideAnswer(validator, ans('technical.hotline.exists'), { decision: 'query' })).rejects.toMatchObject({ fields: { [ans('technical.hotline.exists')]: 'progress_message_required' } });
 
 		// nothing is published yet
 		expect(await progress.publishedCountryResults(db(), { country: 'KE' })).toEqual([]);
@@ -160,6 +160,29 @@ describe('assessment cycle', () => {
 async function validationQueueCount(actor: Parameters<typeof workspace.validationQueue>[0]) {
 	return (await workspace.validationQueue(actor)).length;
 }
+
+describe('a page of decisions', () => {
+	it('is recorded all or none', async () => {
+		const fp = await makeUser({ grants: [grant('focal_point', { country: 'SN' })] });
+		const validator = await makeUser({ grants: [grant('validator')] });
+		const id = await commands.openAssessment(fp, { country: 'SN', period: 2025 });
+		await commands.saveAnswers(fp, id, fullAnswers());
+		await commands.addEvidenceUrl(fp, id, 'legal.csam.in_law', { url: 'https://example.org/sn' });
+		await commands.submitAssessment(fp, id);
+		const d = await workspace.assessmentDetail(validator, id);
+		const a1 = d.answers['legal.csam.in_law'].id;
+		const a2 = d.answers['legal.grooming.in_law'].id;
+		// a query without a message fails the whole page: the accept beside it is not recorded
+		await expect(commands.decideAnswers(validator, [{ answerId: a1, decision: 'accept' }, { answerId: a2, decision: 'query', message: '' }])).rejects.toMatchObject({ status: 400, fields: { [a2]: 'progress_message_required' } });
+		// an answer that is not waiting (already decided) rolls back the others too
+		await commands.decideAnswer(validator, a2, { decision: 'reject', message: 'No law cited.' });
+		await expect(commands.decideAnswers(validator, [{ answerId: a1, decision: 'accept' }, { answerId: a2, decision: 'accept' }])).rejects.toMatchObject({ status: 409 });
+		const after = await workspace.assessmentDetail(validator, id);
+		expect(after.answers['legal.csam.in_law'].status).toBe('submitted');
+		expect(after.answers['legal.grooming.in_law']).toMatchObject({ status: 'rejected', rejectReason: 'No law cited.' });
+		expect(await commands.decideAnswers(validator, [{ answerId: a1, decision: 'accept' }])).toEqual(['accepted']);
+	});
+});
 
 describe('roadmap', () => {
 	it('is edited by the focal point only; a completed action prompts to update its linked questions', async () => {

@@ -325,31 +325,58 @@ async function syncAssessmentStatus(tx: Db | Tx, assessmentId: string): Promise<
  * Nobody validates an answer they wrote.
  */
 export async function decideAnswer(actor: Actor | null, answerId: string, raw: unknown): Promise<AnswerStatus> {
-	const input = parse(DecisionInput, raw);
-	return db().transaction(async (tx) => {
-		const { answer, assessment } = await answerFor(tx, answerId);
-		if (actor && answer.updatedBy === actor.id && can(actor, 'answer.validate', countryTarget(assessment.country))) throw new Forbidden('progress_own_answer');
-		assertHolds(actor, canValidate(actor, assessment.country, answer.updatedBy));
-		if (answer.status !== 'submitted') throw new Conflict('progress_answer_not_submitted');
-		const status: AnswerStatus = input.decision === 'accept' ? 'accepted' : input.decision === 'query' ? 'queried' : 'rejected';
-		const now = new Date();
-		await tx
-			.update(answers)
-			.set({ status, decidedBy: actor.id, decidedAt: now, rejectReason: input.decision === 'reject' ? input.message : null })
-			.where(eq(answers.id, answerId));
-		if (input.message || input.decision !== 'accept') {
-			await tx.insert(messages).values({ answerId, authorId: actor.id, authorName: actor.name, kind: input.decision, body: input.message || '' });
+	const [status] = await decideAnswers(actor, [{ ...(raw as object), answerId }]);
+	return status;
+}
+
+/**
+ * A validator's rulings on several answers (one page of the form) in one transaction: all are
+ * recorded or none. Validation errors name the answer they belong to.
+ */
+export async function decideAnswers(actor: Actor | null, raw: unknown[]): Promise<AnswerStatus[]> {
+	const errors: Record<string, string> = {};
+	const inputs = raw.flatMap((r) => {
+		const answerId = String((r as { answerId?: unknown })?.answerId ?? '');
+		try {
+			return [{ answerId, ...parse(DecisionInput, r) }];
+		} catch (e) {
+			if (!(e instanceof ValidationError)) throw e;
+			errors[answerId] = Object.values(e.fields)[0] ?? 'invalid_value';
+			return [];
 		}
-		await syncAssessmentStatus(tx, assessment.id);
-		if (status === 'accepted') await refreshScores(tx, [assessment.id]);
-		await audit.record(tx, actor, {
-			action: `progress_answer.${input.decision}`,
-			entityType: 'progress_answer',
-			entityId: answerId,
-			before: { status: answer.status },
-			after: { status, message: input.message || null }
-		});
-		return status;
+	});
+	if (Object.keys(errors).length) throw new ValidationError(errors, 'invalid_input');
+	return db().transaction(async (tx) => {
+		const out: AnswerStatus[] = [];
+		const touched = new Set<string>();
+		const toRefresh = new Set<string>();
+		for (const input of inputs) {
+			const { answer, assessment } = await answerFor(tx, input.answerId);
+			if (actor && answer.updatedBy === actor.id && can(actor, 'answer.validate', countryTarget(assessment.country))) throw new Forbidden('progress_own_answer');
+			assertHolds(actor, canValidate(actor, assessment.country, answer.updatedBy));
+			if (answer.status !== 'submitted') throw new Conflict('progress_answer_not_submitted', { [input.answerId]: 'progress_answer_not_submitted' });
+			const status: AnswerStatus = input.decision === 'accept' ? 'accepted' : input.decision === 'query' ? 'queried' : 'rejected';
+			await tx
+				.update(answers)
+				.set({ status, decidedBy: actor.id, decidedAt: new Date(), rejectReason: input.decision === 'reject' ? input.message : null })
+				.where(eq(answers.id, input.answerId));
+			if (input.message || input.decision !== 'accept') {
+				await tx.insert(messages).values({ answerId: input.answerId, authorId: actor.id, authorName: actor.name, kind: input.decision, body: input.message || '' });
+			}
+			touched.add(assessment.id);
+			if (status === 'accepted') toRefresh.add(assessment.id);
+			await audit.record(tx, actor, {
+				action: `progress_answer.${input.decision}`,
+				entityType: 'progress_answer',
+				entityId: input.answerId,
+				before: { status: answer.status },
+				after: { status, message: input.message || null }
+			});
+			out.push(status);
+		}
+		for (const id of touched) await syncAssessmentStatus(tx, id);
+		if (toRefresh.size) await refreshScores(tx, [...toRefresh]);
+		return out;
 	});
 }
 

@@ -86,48 +86,48 @@ export async function publishedCountryResults(d: Db | Tx, q: CountryQuery = {}):
 	}));
 }
 
-interface Row {
-	region: string;
-	period: number;
-	overall: number | null;
-	pillars: Record<PillarId, number | null>;
-	isDemo: boolean;
-}
-
-/** Rolls country rows up into one aggregate; fewer than MIN_GROUP scored countries suppresses it. */
-export function aggregate(scope: AggregateResult['scope'], period: number, rows: Row[]): AggregateResult {
-	const scored = rows.filter((r) => r.overall !== null);
-	const countries = scored.length;
-	if (countries < MIN_GROUP) {
-		return { scope, period, countries, suppressed: true, overall: null, tier: null, pillars: emptyPillars(), tierCounts: null, demo: rows.some((r) => r.isDemo) };
-	}
-	const pillars = emptyPillars();
-	for (const p of PILLARS) pillars[p] = meanOf(scored.map((r) => r.pillars[p]));
-	const overall = meanOf(scored.map((r) => r.overall));
-	const tierCounts = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
-	for (const r of scored) tierCounts[tierOf(r.overall)!]++;
-	return { scope, period, countries, suppressed: false, overall, tier: tierOf(overall), pillars, tierCounts, demo: scored.some((r) => r.isDemo) };
-}
-
 /**
  * World and the six regions for each period (or the one asked for). Countries count when their
- * overall score exists (all five pillars validated).
+ * overall score exists (all five pillars validated). One grouped query over progress_scores
+ * (grouping sets: period x region, and period alone for the world); suppression in code.
  */
 export async function publishedAggregates(d: Db | Tx, q: { period?: number; version?: number } = {}): Promise<AggregateResult[]> {
 	const v = await publicVersion(d, q.version);
 	if (v === null) return [];
-	const where: SQL[] = [eq(scores.frameworkVersion, v)];
-	if (q.period !== undefined) where.push(eq(scores.period, q.period));
-	const rows = await d
-		.select({ region: scores.region, period: scores.period, overall: scores.overall, pillars: scores.pillars, isDemo: scores.isDemo })
-		.from(scores)
-		.where(and(...where));
-	const periods = q.period !== undefined ? [q.period] : [...new Set(rows.map((r) => r.period))].sort((a, b) => a - b);
+	const periodFilter = q.period !== undefined ? sql`and ${scores.period} = ${q.period}` : sql``;
+	const pillarAvgs = sql.join(
+		PILLARS.map((p) => sql`avg((${scores.pillars}->>${p})::float8) as ${sql.identifier(`p_${p}`)}`),
+		sql`, `
+	);
+	const tierCounts = sql.join(
+		TIERS.map((t) => sql`count(*) filter (where ${scores.tier} = ${t})::int as ${sql.identifier(`t_${t}`)}`),
+		sql`, `
+	);
+	const result = await d.execute(sql`
+		select ${scores.period} as period, ${scores.region} as region, grouping(${scores.region}) as is_world,
+			count(*)::int as n, avg(${scores.overall}) as overall, ${pillarAvgs}, ${tierCounts}, bool_or(${scores.isDemo}) as demo
+		from ${scores}
+		where ${scores.frameworkVersion} = ${v} and ${scores.overall} is not null ${periodFilter}
+		group by grouping sets ((${scores.period}, ${scores.region}), (${scores.period}))`);
+	const rows = ((result as { rows?: unknown[] }).rows ?? (result as unknown as unknown[])) as Record<string, unknown>[];
+	const num = (x: unknown) => (x === null || x === undefined ? null : Math.round(Number(x) * 10) / 10);
+	const periods = q.period !== undefined ? [q.period] : [...new Set(rows.map((r) => Number(r.period)))].sort((a, b) => a - b);
 	const out: AggregateResult[] = [];
 	for (const period of periods) {
-		const inPeriod = rows.filter((r) => r.period === period);
-		out.push(aggregate({ kind: 'world' }, period, inPeriod));
-		for (const region of REGIONS) out.push(aggregate({ kind: 'region', region }, period, inPeriod.filter((r) => r.region === region)));
+		const inPeriod = rows.filter((r) => Number(r.period) === period);
+		const make = (scope: AggregateResult['scope'], r: Record<string, unknown> | undefined): AggregateResult => {
+			const countries = r ? Number(r.n) : 0;
+			if (!r || countries < MIN_GROUP) {
+				return { scope, period, countries, suppressed: true, overall: null, tier: null, pillars: emptyPillars(), tierCounts: null, demo: !!r?.demo };
+			}
+			const pillars = emptyPillars();
+			for (const p of PILLARS) pillars[p] = num(r[`p_${p}`]);
+			const overall = num(r.overall);
+			const tierCounts = Object.fromEntries(TIERS.map((t) => [t, Number(r[`t_${t}`])])) as Record<Tier, number>;
+			return { scope, period, countries, suppressed: false, overall, tier: tierOf(overall), pillars, tierCounts, demo: !!r.demo };
+		};
+		out.push(make({ kind: 'world' }, inPeriod.find((r) => Number(r.is_world) === 1)));
+		for (const region of REGIONS) out.push(make({ kind: 'region', region }, inPeriod.find((r) => Number(r.is_world) === 0 && r.region === region)));
 	}
 	return out;
 }

@@ -87,13 +87,25 @@ export const actions: Actions = {
 		return { removed: true, pillar: params.pillar };
 	},
 	decide: async ({ request, locals, params }) => {
-		const values = await readForm(request);
-		try {
-			await progress.decideAnswer(locals.actor, values.answerId ?? '', { decision: values.decision, message: values.message ?? '' });
-		} catch (e) {
-			return failWith(e, values);
+		const form = await request.formData();
+		const decisions: { answerId: string; decision: string; message: string }[] = [];
+		for (const [k, v] of form) {
+			if (!k.startsWith('decision:') || typeof v !== 'string' || v === '') continue;
+			const answerId = k.slice('decision:'.length);
+			decisions.push({ answerId, decision: v, message: String(form.get(`message:${answerId}`) ?? '') });
 		}
-		redirect(303, back(params, `#q-${values.questionId ?? ''}`));
+		try {
+			if (!decisions.length) throw new ValidationError({ _: 'progress_decision_invalid' }, 'progress_decision_invalid');
+			await progress.decideAnswers(locals.actor, decisions);
+		} catch (e) {
+			// errors are keyed by answer id; the page links them to the question
+			const r = failWith(e);
+			const d = await progress.assessmentDetail(locals.actor, params.id);
+			const byAnswer = new Map(Object.values(d.answers).map((a) => [a.id, a.questionId]));
+			const fields = Object.fromEntries(Object.entries(r.data.fields ?? {}).map(([k, v]) => [byAnswer.get(k) ?? k, v]));
+			return { ...r, data: { ...r.data, fields } } as typeof r;
+		}
+		redirect(303, back(params));
 	},
 	reply: async ({ request, locals, params }) => {
 		const values = await readForm(request);
