@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { db } from './db';
 import { insertServiceAsSystem } from './directory/commands';
+import { seedProgressDemo } from './progress/demo';
 
 const CONTENT_DIR = path.resolve(process.env.CONTENT_DIR ?? 'content');
 
@@ -16,4 +17,5 @@ export async function seedDemo(): Promise<void> {
 	await db().transaction(async (tx) => {
 		for (const s of services) await insertServiceAsSystem(tx, s, { isDemo: true });
 	});
+	await db().transaction((tx) => seedProgressDemo(tx));
 }

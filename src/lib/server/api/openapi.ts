@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 description of /api/v1. Each module contributes its paths and schemas here
 // beside the handlers it adds; a test checks that every documented path answers.
+import { progressPaths, progressSchemas } from '../progress/openapi';
 
 const Problem = {
 	type: 'object',
@@ -105,6 +106,7 @@ export function openApiDocument(serverUrl: string) {
 					'400': { description: 'Bad parameter', content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } }
 				}
 			} },
+			...progressPaths,
 			'/regions': {
 				get: {
 					operationId: 'listRegions',
@@ -134,7 +136,7 @@ export function openApiDocument(serverUrl: string) {
 				}
 			}
 		},
-		components: { schemas: { Problem, Country,
+		components: { schemas: { Problem, Country, ...progressSchemas,
 			HsdsPage: { type: 'object', required: ['total_items', 'total_pages', 'page_number', 'size', 'first_page', 'last_page', 'empty', 'contents'], properties: { total_items: { type: 'integer' }, total_pages: { type: 'integer' }, page_number: { type: 'integer' }, size: { type: 'integer' }, first_page: { type: 'boolean' }, last_page: { type: 'boolean' }, empty: { type: 'boolean' }, contents: { type: 'array' } } },
 			HsdsService: { type: 'object', required: ['id', 'name', 'status'], description: 'Open Referral HSDS 3.0 service (schema/compiled/service.json of the HSDS 3.0 specification)', properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' }, status: { type: 'string', enum: ['active', 'inactive', 'defunct', 'temporarily closed'] } } },
 			HsdsTaxonomyTerm: { type: 'object', required: ['id', 'name', 'description'], properties: { id: { type: 'string', format: 'uuid' }, code: { type: 'string' }, name: { type: 'string' }, description: { type: 'string' }, parent_id: { type: 'string', format: 'uuid' }, taxonomy: { type: 'string' }, taxonomy_id: { type: 'string', format: 'uuid' }, language: { type: 'string' } } }

@@ -452,9 +452,18 @@ function safeHref(href: string | undefined): string | null {
 }
 
 function bucketClass(value: number | null, options: MapOptions, noDataClass: string): string {
-	if (value === null || typeof value !== 'number' || !Number.isFinite(value)) return noDataClass;
+	return classifyValue(value, options.buckets, noDataClass);
+}
+
+/**
+ * The class a value gets on the map: the bucket with the greatest `min` <= value, or `noDataClass`
+ * for null, non-finite values and values below every bucket. Exported so a page can colour its
+ * data table or legend exactly as the map does (progress dashboards use it for tiers).
+ */
+export function classifyValue(value: number | null | undefined, buckets: readonly { min: number; className: string }[], noDataClass: string = DEFAULT_NO_DATA_CLASS): string {
+	if (value === null || value === undefined || typeof value !== 'number' || !Number.isFinite(value)) return noDataClass;
 	let best: { min: number; className: string } | null = null;
-	for (const b of options.buckets) if (value >= b.min && (!best || b.min >= best.min)) best = b;
+	for (const b of buckets) if (value >= b.min && (!best || b.min >= best.min)) best = b;
 	return best ? best.className : noDataClass;
 }
 

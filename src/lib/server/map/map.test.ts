@@ -1,6 +1,6 @@
 import countries from 'i18n-iso-countries';
 import { describe, expect, it } from 'vitest';
-import { escapeXml, renderWorldMap, type MapDatum, type MapOptions } from '.';
+import { classifyValue, escapeXml, renderWorldMap, type MapDatum, type MapOptions } from '.';
 
 const options: MapOptions = {
 	buckets: [
@@ -180,5 +180,25 @@ describe('renderWorldMap', () => {
 		expect(size(empty)).toBeLessThan(40_000);
 		expect(size(full)).toBeLessThan(72_000);
 		expect(full).not.toContain('style=');
+	});
+});
+
+describe('classifyValue', () => {
+	const buckets = [
+		{ min: 0, className: 'tier-5' },
+		{ min: 80, className: 'tier-1' },
+		{ min: 20, className: 'tier-4' }
+	];
+	it('picks the bucket with the greatest min not above the value, in any listed order', () => {
+		expect(classifyValue(0, buckets)).toBe('tier-5');
+		expect(classifyValue(19.9, buckets)).toBe('tier-5');
+		expect(classifyValue(20, buckets)).toBe('tier-4');
+		expect(classifyValue(79.99, buckets)).toBe('tier-4');
+		expect(classifyValue(100, buckets)).toBe('tier-1');
+	});
+	it('gives the no-data class to null, NaN and values below every bucket', () => {
+		expect(classifyValue(null, buckets)).toBe('map-none');
+		expect(classifyValue(Number.NaN, buckets, 'x')).toBe('x');
+		expect(classifyValue(-1, buckets, 'x')).toBe('x');
 	});
 });

@@ -1,0 +1,531 @@
+// The status report as data: sections of text, tables and charts built from published figures in
+// the reader's language. One model, three renderers: the dashboards and the report page (Svelte,
+// charts as server-side SVG) and the PDF (pdf.ts draws the same charts and tables).
+import { countryName, regionName, regionOf, REGIONS, type RegionId } from '$lib/geo';
+import { href, localized, type Locale } from '$lib/i18n';
+import * as m from '$lib/paraglide/messages';
+import { PILLARS, TIER_BANDS, type AggregateResult, type CountryResult, type Framework, type PillarId, type Tier } from '$lib/progress/model';
+import { barChart, completionBar, groupedBarChart, tierDistribution, trendChart, type Series } from '$lib/progress/charts';
+import { classifyValue, renderWorldMap } from '../map';
+import { formats, safeUrl, type Formats } from './format';
+import type { Scope, ScopeData } from './data';
+
+export interface Cell {
+	text: string;
+	href?: string;
+	/** language of the text when it is a fallback (authored text not yet translated) */
+	lang?: string;
+	fallback?: boolean;
+	muted?: boolean;
+	numeric?: boolean;
+	/** tier class for a swatch beside the text (tables beside the map) */
+	swatch?: string;
+}
+export interface Row {
+	head: Cell;
+	cells: Cell[];
+}
+export interface Table {
+	caption: string;
+	head: string[];
+	rows: Row[];
+}
+
+export type Chart =
+	| { type: 'bars'; id: string; title: string; desc: string; items: { label: string; value: number | null; note?: string }[]; max: number; marks?: number[]; missingText: string }
+	| { type: 'tiers'; id: string; title: string; desc: string; counts: Record<Tier, number> | null; labels: Record<Tier, string>; suppressedText: string }
+	| { type: 'grouped'; id: string; title: string; desc: string; categories: string[]; series: Series[]; missingText: string }
+	| { type: 'trend'; id: string; title: string; desc: string; periods: number[]; series: Series[]; emptyText: string }
+	| { type: 'completion'; id: string; title: string; desc: string; done: number; total: number; summary: string; emptyText: string };
+
+export type Block =
+	| { kind: 'text'; text: string; tone?: 'note' | 'warning' }
+	| { kind: 'facts'; items: { term: string; value: string }[] }
+	| { kind: 'chart'; chart: Chart; svg: string; table: Table | null }
+	| { kind: 'table'; table: Table }
+	| { kind: 'map'; svg: string };
+
+export interface Section {
+	id: string;
+	title: string;
+	blocks: Block[];
+}
+
+export interface ReportDoc {
+	title: string;
+	/** lines under the title: scope, framework version, when it was made */
+	meta: string[];
+	lang: Locale;
+	dir: 'ltr' | 'rtl';
+	demo: boolean;
+	/** nothing published for the period */
+	empty: boolean;
+	sections: Section[];
+}
+
+export interface BuildOptions {
+	locale: Locale;
+	now?: Date;
+	/** 'report': adds the method section and the "made on" line; 'dashboard': adds the map and links */
+	mode: 'report' | 'dashboard';
+}
+
+const TIER_CLASSES: Record<Tier, string> = { 1: 'tier-1', 2: 'tier-2', 3: 'tier-3', 4: 'tier-4', 5: 'tier-5' };
+/** Map buckets by overall score, from the tier bands (the map colours by tier). */
+const TIER_BUCKETS = TIER_BANDS.map((b) => ({ min: b.min, className: TIER_CLASSES[b.tier] }));
+
+export function tierName(tier: Tier, locale: Locale): string {
+	const key = TIER_BANDS.find((b) => b.tier === tier)?.key ?? 'starting';
+	const o = { locale };
+	switch (key) {
+		case 'leading':
+			return m.progress_pub_tier_leading({}, o);
+		case 'advancing':
+			return m.progress_pub_tier_advancing({}, o);
+		case 'establishing':
+			return m.progress_pub_tier_establishing({}, o);
+		case 'developing':
+			return m.progress_pub_tier_developing({}, o);
+		default:
+			return m.progress_pub_tier_starting({}, o);
+	}
+}
+
+export function tierLabel(tier: Tier, locale: Locale): string {
+	return m.progress_pub_tier_label({ tier: formats(locale).count(tier), name: tierName(tier, locale) }, { locale });
+}
+
+export function scopeName(scope: Scope, locale: Locale): string {
+	if (scope.kind === 'world') return m.progress_pub_world({}, { locale });
+	if (scope.kind === 'region') return regionName(scope.region, locale);
+	return countryName(scope.country, locale) ?? scope.country;
+}
+
+/** Pillar titles from the framework in the reader's language (id when no framework is published). */
+export function pillarTitles(fw: Framework | null, locale: Locale): Record<PillarId, string> {
+	const out = {} as Record<PillarId, string>;
+	for (const p of PILLARS) {
+		const found = fw?.pillars.find((x) => x.id === p);
+		out[p] = found ? localized(found.title, locale).text : p;
+	}
+	return out;
+}
+
+function link(path: string, locale: Locale, period: number | null): string {
+	return href(path, locale) + (period !== null ? `?period=${period}` : '');
+}
+
+/** Builds the report (or the dashboard body) for the gathered data. */
+export function buildReport(data: ScopeData, options: BuildOptions): ReportDoc {
+	const { locale, mode } = options;
+	const o = { locale };
+	const f = formats(locale);
+	const dir = locale === 'ar' ? 'rtl' : 'ltr';
+	const name = scopeName(data.scope, locale);
+	const period = data.period;
+	const periodText = period !== null ? f.year(period) : '';
+	const pillarsT = pillarTitles(data.framework, locale);
+	const scoreText = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? f.score(v) : m.progress_pub_no_score({}, o));
+	const scoreCell = (v: number | null | undefined): Cell => (typeof v === 'number' && Number.isFinite(v) ? { text: f.score(v), numeric: true } : { text: m.progress_pub_no_score({}, o), muted: true });
+	const tierCell = (t: Tier | null): Cell => (t ? { text: tierLabel(t, locale), swatch: TIER_CLASSES[t] } : { text: '—', muted: true });
+	const chartBase = { dir: dir as 'ltr' | 'rtl', format: f.score };
+
+	const title =
+		mode === 'report'
+			? m.progress_pub_report_title({ scope: name, period: periodText || '—' }, o)
+			: data.scope.kind === 'world'
+				? m.progress_pub_world_title({}, o)
+				: data.scope.kind === 'region'
+					? m.progress_pub_region_title({ region: name }, o)
+					: m.progress_pub_country_title({ country: name }, o);
+	const meta: string[] = [];
+	if (data.scope.kind === 'country') {
+		const r = regionOf(data.scope.country);
+		if (r) meta.push(m.progress_pub_region_of({ region: regionName(r, locale) }, o));
+	}
+	if (data.framework) meta.push(m.progress_pub_framework_version({ version: f.count(data.framework.version) }, o));
+	if (mode === 'report') meta.push(m.progress_pub_report_generated({ date: f.date(options.now ?? new Date()) }, o));
+
+	const doc: ReportDoc = { title, meta, lang: locale, dir, demo: data.demo, empty: period === null, sections: [] };
+	if (period === null) return doc;
+
+	const agg = (scope: AggregateResult['scope'], p: number = period) =>
+		data.aggregates.find((a) => a.period === p && a.scope.kind === scope.kind && (scope.kind === 'world' || (a.scope.kind === 'region' && a.scope.region === (scope as { region: RegionId }).region))) ?? null;
+	const world = agg({ kind: 'world' });
+	const own: AggregateResult | null = data.scope.kind === 'world' ? world : data.scope.kind === 'region' ? agg({ kind: 'region', region: data.scope.region }) : null;
+	const countryNow: CountryResult | null = data.scope.kind === 'country' ? (data.countries.find((c) => c.period === period) ?? null) : null;
+	const scoreSet = data.scope.kind === 'country' ? countryNow : own;
+	const suppressed = data.scope.kind !== 'country' && (own?.suppressed ?? true);
+
+	// 1. Summary
+	{
+		const blocks: Block[] = [];
+		let sentence: string;
+		if (data.scope.kind === 'country') {
+			sentence =
+				countryNow && countryNow.overall !== null && countryNow.tier
+					? m.progress_pub_report_summary_country({ country: name, score: f.score(countryNow.overall), period: periodText, tier: f.count(countryNow.tier), name: tierName(countryNow.tier, locale) }, o)
+					: m.progress_pub_report_summary_none({ period: periodText }, o);
+		} else if (!own || own.countries === 0) {
+			sentence = m.progress_pub_report_summary_none({ period: periodText }, o);
+		} else if (own.suppressed || own.overall === null || !own.tier) {
+			sentence = m.progress_pub_report_summary_suppressed({ period: periodText }, o);
+		} else {
+			sentence = m.progress_pub_report_summary_aggregate({ count: f.count(own.countries), period: periodText, score: f.score(own.overall), tier: f.count(own.tier), name: tierName(own.tier, locale) }, o);
+		}
+		blocks.push({ kind: 'text', text: sentence });
+		const items: { term: string; value: string }[] = [];
+		items.push({ term: m.progress_pub_period({}, o), value: periodText });
+		if (data.scope.kind !== 'country') items.push({ term: m.progress_pub_countries_scored({}, o), value: own ? (own.suppressed && own.countries > 0 ? m.progress_pub_suppressed({}, o) : f.count(own.countries)) : f.count(0) });
+		items.push({ term: m.progress_pub_overall({}, o), value: suppressed ? m.progress_pub_suppressed({}, o) : scoreText(scoreSet?.overall) });
+		items.push({ term: m.progress_pub_tier({}, o), value: scoreSet?.tier ? tierLabel(scoreSet.tier, locale) : '—' });
+		blocks.push({ kind: 'facts', items });
+		doc.sections.push({ id: 'summary', title: m.progress_pub_report_summary({}, o), blocks });
+	}
+
+	// 2. Scores by area
+	{
+		const blocks: Block[] = [];
+		if (suppressed) blocks.push({ kind: 'text', text: m.progress_pub_suppressed({}, o), tone: 'note' });
+		else if (scoreSet) {
+			const chart: Chart = {
+				type: 'bars',
+				id: 'chart-pillars',
+				title: m.progress_pub_pillar_scores({}, o),
+				desc: m.progress_pub_pillar_scores_desc({ scope: name, period: periodText }, o),
+				items: PILLARS.map((p) => ({ label: pillarsT[p], value: scoreSet.pillars[p] })),
+				max: 100,
+				marks: TIER_BANDS.map((b) => b.min),
+				missingText: m.progress_pub_no_score({}, o)
+			};
+			const table: Table = {
+				caption: m.progress_pub_pillar_scores_desc({ scope: name, period: periodText }, o),
+				head: [m.progress_pub_area({}, o), m.progress_pub_score({}, o)],
+				rows: [...PILLARS.map((p) => ({ head: { text: pillarsT[p] }, cells: [scoreCell(scoreSet.pillars[p])] })), { head: { text: m.progress_pub_overall({}, o) }, cells: [scoreCell(scoreSet.overall)] }]
+			};
+			blocks.push(chartBlock(chart, table, chartBase));
+		} else blocks.push({ kind: 'text', text: m.progress_pub_report_summary_none({ period: periodText }, o), tone: 'note' });
+
+		// Comparison: country vs its region vs world; region vs world.
+		const series: Series[] = [];
+		if (data.scope.kind === 'country' && countryNow) {
+			series.push({ name, values: PILLARS.map((p) => countryNow.pillars[p]) });
+			const r = regionOf(data.scope.country);
+			const ra = r ? agg({ kind: 'region', region: r }) : null;
+			if (r) series.push({ name: regionName(r, locale), values: PILLARS.map((p) => (ra && !ra.suppressed ? ra.pillars[p] : null)) });
+			series.push({ name: m.progress_pub_world({}, o), values: PILLARS.map((p) => (world && !world.suppressed ? world.pillars[p] : null)) });
+		} else if (data.scope.kind === 'region' && own && !own.suppressed) {
+			series.push({ name, values: PILLARS.map((p) => own.pillars[p]) });
+			series.push({ name: m.progress_pub_world({}, o), values: PILLARS.map((p) => (world && !world.suppressed ? world.pillars[p] : null)) });
+		}
+		if (series.length > 1) {
+			const names = series.map((s) => s.name).join(', ');
+			const chart: Chart = {
+				type: 'grouped',
+				id: 'chart-compare',
+				title: m.progress_pub_compare({}, o),
+				desc: m.progress_pub_compare_desc({ names }, o),
+				categories: PILLARS.map((p) => pillarsT[p]),
+				series,
+				missingText: m.progress_pub_suppressed({}, o)
+			};
+			const table: Table = {
+				caption: m.progress_pub_compare_desc({ names }, o),
+				head: [m.progress_pub_area({}, o), ...series.map((s) => s.name)],
+				rows: PILLARS.map((p, i) => ({
+					head: { text: pillarsT[p] },
+					cells: series.map((s, k) => (s.values[i] === null && k > 0 ? { text: m.progress_pub_suppressed({}, o), muted: true } : scoreCell(s.values[i])))
+				}))
+			};
+			blocks.push({ kind: 'text', text: m.progress_pub_compare({}, o), tone: 'note' });
+			blocks.push(chartBlock(chart, table, chartBase));
+		}
+		doc.sections.push({ id: 'pillars', title: m.progress_pub_pillar_scores({}, o), blocks });
+	}
+
+	// 3. Tiers (world and region)
+	if (data.scope.kind !== 'country') {
+		const labels = { 1: tierLabel(1, locale), 2: tierLabel(2, locale), 3: tierLabel(3, locale), 4: tierLabel(4, locale), 5: tierLabel(5, locale) };
+		const counts = own && !own.suppressed ? own.tierCounts : null;
+		const chart: Chart = {
+			type: 'tiers',
+			id: 'chart-tiers',
+			title: m.progress_pub_tiers({}, o),
+			desc: m.progress_pub_tiers_desc({ scope: name, period: periodText }, o),
+			counts,
+			labels,
+			suppressedText: m.progress_pub_suppressed({}, o)
+		};
+		const table: Table | null = counts
+			? {
+					caption: m.progress_pub_tiers_desc({ scope: name, period: periodText }, o),
+					head: [m.progress_pub_tier({}, o), m.progress_pub_count({}, o)],
+					rows: ([1, 2, 3, 4, 5] as Tier[]).map((t) => ({ head: { text: labels[t], swatch: TIER_CLASSES[t] }, cells: [{ text: f.count(counts[t] ?? 0), numeric: true }] }))
+				}
+			: null;
+		doc.sections.push({ id: 'tiers', title: m.progress_pub_tiers({}, o), blocks: [chartBlock(chart, table, chartBase)] });
+	}
+
+	// 4. Regions (world)
+	if (data.scope.kind === 'world') {
+		const rows: Row[] = [world, ...REGIONS.map((r) => agg({ kind: 'region', region: r }))].map((a, i) => {
+			const region = i === 0 ? null : REGIONS[i - 1];
+			const label = region ? regionName(region, locale) : m.progress_pub_world({}, o);
+			const head: Cell = region ? { text: label, href: link(`/progress/regions/${region}`, locale, period) } : { text: label };
+			if (!a || a.suppressed)
+				return { head, cells: [{ text: f.count(a?.countries ?? 0), numeric: true }, { text: m.progress_pub_suppressed({}, o), muted: true }, { text: '—', muted: true }] };
+			return { head, cells: [{ text: f.count(a.countries), numeric: true }, scoreCell(a.overall), tierCell(a.tier)] };
+		});
+		doc.sections.push({
+			id: 'regions',
+			title: m.progress_pub_regions({}, o),
+			blocks: [{ kind: 'table', table: { caption: m.progress_pub_regions_caption({ period: periodText }, o), head: [m.progress_pub_scope({}, o), m.progress_pub_countries_scored({}, o), m.progress_pub_overall({}, o), m.progress_pub_tier({}, o)], rows } }]
+		});
+	}
+
+	// 5. Countries (world and region): map (dashboards and the HTML report) and table.
+	if (data.scope.kind !== 'country') {
+		const results = data.countries
+			.filter((c) => c.period === period)
+			.map((c) => ({ c, name: countryName(c.country, locale) ?? c.country }))
+			.sort((a, b) => a.name.localeCompare(b.name, locale));
+		const blocks: Block[] = [];
+		if (!results.length) blocks.push({ kind: 'text', text: m.progress_pub_no_data_period({ period: periodText }, o), tone: 'note' });
+		else {
+			const tierLegend = (t: Tier) => tierLabel(t, locale);
+			const svg = renderWorldMap(
+				results.map(({ c, name: n }) => ({
+					code: c.country,
+					value: c.overall,
+					label: c.overall !== null && c.tier ? m.progress_pub_map_label({ country: n, score: f.score(c.overall), tier: f.count(c.tier) }, o) : m.progress_pub_map_partial({ country: n }, o),
+					href: link(`/progress/countries/${c.country}`, locale, period)
+				})),
+				{
+					title: m.progress_pub_map_title({ period: periodText }, o),
+					titleId: 'progress-map-title',
+					buckets: TIER_BANDS.slice()
+						.reverse()
+						.map((b) => ({ min: b.min, className: TIER_CLASSES[b.tier], legend: tierLegend(b.tier) })),
+					noDataClass: 'map-none',
+					noDataLegend: m.progress_pub_map_no_overall({}, o),
+					backgroundLegend: m.progress_pub_map_not_assessed({}, o)
+				}
+			);
+			blocks.push({ kind: 'map', svg });
+			blocks.push({
+				kind: 'table',
+				table: {
+					caption: m.progress_pub_countries_caption({ period: periodText }, o),
+					head: [m.progress_pub_country({}, o), m.progress_pub_overall({}, o), m.progress_pub_tier({}, o), ...PILLARS.map((p) => pillarsT[p])],
+					rows: results.map(({ c, name: n }) => ({
+						head: { text: n, href: link(`/progress/countries/${c.country}`, locale, period), swatch: classifyValue(c.overall, TIER_BUCKETS, 'map-none') },
+						cells: [scoreCell(c.overall), tierCell(c.tier), ...PILLARS.map((p) => scoreCell(c.pillars[p]))]
+					}))
+				}
+			});
+		}
+		doc.sections.push({ id: 'countries', title: m.progress_pub_countries_caption({ period: periodText }, o), blocks });
+	}
+
+	// 6. Indicators (country)
+	if (data.scope.kind === 'country') {
+		const blocks: Block[] = [];
+		if (!countryNow) blocks.push({ kind: 'text', text: m.progress_pub_report_summary_none({ period: periodText }, o), tone: 'note' });
+		else {
+			const byId = new Map(countryNow.indicators.map((i) => [i.id, i]));
+			const rows: Row[] = [];
+			for (const p of data.framework?.pillars ?? []) {
+				for (const ind of p.indicators) {
+					const r = byId.get(ind.id);
+					const t = localized(ind.title, locale);
+					const head: Cell = { text: t.text, fallback: t.fallback, lang: t.fallback ? t.lang : undefined };
+					const cell: Cell = !r ? { text: m.progress_pub_no_score({}, o), muted: true } : r.hidden ? { text: m.progress_pub_not_public({}, o), muted: true } : scoreCell(r.score);
+					rows.push({ head, cells: [{ text: pillarsT[p.id] }, cell] });
+				}
+			}
+			blocks.push({ kind: 'table', table: { caption: m.progress_pub_indicators_caption({ country: name, period: periodText }, o), head: [m.progress_pub_indicator({}, o), m.progress_pub_area({}, o), m.progress_pub_score({}, o)], rows } });
+		}
+		doc.sections.push({ id: 'indicators', title: m.progress_pub_indicators({}, o), blocks });
+
+		// 7. Legal measures (country)
+		const legalRows = legalTableRows(data, locale);
+		doc.sections.push({
+			id: 'legal',
+			title: m.progress_pub_legal({}, o),
+			blocks: legalRows.length
+				? [{ kind: 'table', table: { caption: m.progress_pub_legal_caption({ period: periodText }, o), head: [m.progress_pub_protection({}, o), m.progress_pub_in_law({}, o), m.progress_pub_citation({}, o), m.progress_pub_adopted({}, o)], rows: legalRows } }]
+				: [{ kind: 'text', text: m.progress_pub_legal_none({}, o), tone: 'note' }]
+		});
+	}
+
+	// 8. Trends
+	{
+		const periods = [...data.periods].sort((a, b) => a - b);
+		const valuesFor = (pick: (s: { overall: number | null; pillars: Record<PillarId, number | null> }) => number | null): (number | null)[] =>
+			periods.map((p) => {
+				if (data.scope.kind === 'country') {
+					const r = data.countries.find((c) => c.period === p);
+					return r ? pick(r) : null;
+				}
+				const a = agg(data.scope.kind === 'world' ? { kind: 'world' } : { kind: 'region', region: data.scope.region }, p);
+				return a && !a.suppressed ? pick(a) : null;
+			});
+		const series: Series[] = [{ name: m.progress_pub_overall({}, o), values: valuesFor((s) => s.overall) }, ...PILLARS.map((p) => ({ name: pillarsT[p], values: valuesFor((s) => s.pillars[p]) }))];
+		const chart: Chart = {
+			type: 'trend',
+			id: 'chart-trend',
+			title: m.progress_pub_trends({}, o),
+			desc: m.progress_pub_trends_desc({ scope: name }, o),
+			periods,
+			series,
+			emptyText: m.progress_pub_trends_empty({}, o)
+		};
+		const table: Table = {
+			caption: m.progress_pub_trends_desc({ scope: name }, o),
+			head: [m.progress_pub_period({}, o), ...series.map((s) => s.name)],
+			rows: periods.map((p, i) => ({
+				head: { text: f.year(p) },
+				cells: series.map((s) => (s.values[i] === null && data.scope.kind !== 'country' ? { text: m.progress_pub_suppressed({}, o), muted: true } : scoreCell(s.values[i])))
+			}))
+		};
+		doc.sections.push({ id: 'trends', title: m.progress_pub_trends({}, o), blocks: [chartBlock(chart, table, { ...chartBase, formatPeriod: f.year })] });
+	}
+
+	// 9. Roadmap completion
+	{
+		const r = data.roadmap;
+		const summary = m.progress_pub_roadmap_summary({ done: f.count(r.done), actions: f.count(r.actions), rate: r.rate !== null ? f.percent(r.rate) : '—' }, o);
+		const chart: Chart = { type: 'completion', id: 'chart-roadmap', title: m.progress_pub_roadmap({}, o), desc: m.progress_pub_roadmap_desc({ scope: name }, o), done: r.done, total: r.actions, summary, emptyText: m.progress_pub_roadmap_none({}, o) };
+		const parts = data.roadmapParts.map((p) => {
+			const label = REGIONS.includes(p.scope as RegionId) ? regionName(p.scope as RegionId, locale) : (countryName(p.scope, locale) ?? p.scope);
+			return { label, p };
+		});
+		const rows: Row[] = [{ head: { text: name }, cells: rateCells(r, f) }, ...parts.map(({ label, p }) => ({ head: { text: label }, cells: rateCells(p, f) }))];
+		const table: Table | null = r.actions > 0 || parts.some((x) => x.p.actions > 0) ? { caption: m.progress_pub_roadmap_desc({ scope: name }, o), head: [m.progress_pub_scope({}, o), m.progress_pub_actions({}, o), m.progress_pub_done({}, o), m.progress_pub_rate({}, o)], rows } : null;
+		doc.sections.push({ id: 'roadmap', title: m.progress_pub_roadmap({}, o), blocks: [chartBlock(chart, table, chartBase)] });
+	}
+
+	// 10. Course completion (report only; fed by the learning module when wired)
+	if (mode === 'report') {
+		const blocks: Block[] = [];
+		if (!data.courses || !data.courses.length) blocks.push({ kind: 'text', text: m.progress_pub_courses_none({}, o), tone: 'note' });
+		else {
+			const byCourse = new Map<string, { title: ReturnType<typeof localized>; enrolled: number; completed: number }>();
+			for (const c of data.courses) {
+				const cur = byCourse.get(c.courseId) ?? { title: localized(c.title, locale), enrolled: 0, completed: 0 };
+				cur.enrolled += Math.max(0, c.enrolled);
+				cur.completed += Math.max(0, c.completed);
+				byCourse.set(c.courseId, cur);
+			}
+			const rows: Row[] = [...byCourse.values()]
+				.sort((a, b) => a.title.text.localeCompare(b.title.text, locale))
+				.map((c) => ({
+					head: { text: c.title.text, fallback: c.title.fallback, lang: c.title.fallback ? c.title.lang : undefined },
+					cells: [
+						{ text: f.count(c.enrolled), numeric: true },
+						{ text: f.count(c.completed), numeric: true },
+						c.enrolled > 0 ? { text: f.percent((c.completed / c.enrolled) * 100), numeric: true } : { text: '—', muted: true }
+					]
+				}));
+			blocks.push({ kind: 'table', table: { caption: m.progress_pub_courses_caption({ scope: name }, o), head: [m.progress_pub_course({}, o), m.progress_pub_enrolled({}, o), m.progress_pub_completed({}, o), m.progress_pub_rate({}, o)], rows } });
+		}
+		doc.sections.push({ id: 'courses', title: m.progress_pub_courses({}, o), blocks });
+
+		// 11. Method
+		doc.sections.push({
+			id: 'method',
+			title: m.progress_pub_method({}, o),
+			blocks: [
+				{ kind: 'text', text: m.progress_pub_method_scoring({}, o) },
+				{ kind: 'text', text: m.progress_pub_method_tiers({}, o) },
+				{ kind: 'text', text: m.progress_pub_method_confidentiality({}, o) },
+				{ kind: 'text', text: m.progress_pub_method_suppression({}, o) }
+			]
+		});
+	}
+	return doc;
+}
+
+function rateCells(r: { actions: number; done: number; rate: number | null }, f: Formats): Cell[] {
+	return [
+		{ text: f.count(r.actions), numeric: true },
+		{ text: f.count(r.done), numeric: true },
+		r.rate !== null ? { text: f.percent(r.rate), numeric: true } : { text: '—', muted: true }
+	];
+}
+
+/** Legal measures of the period as table rows: protection, answer, citation (with link), date. */
+function legalTableRows(data: ScopeData, locale: Locale): Row[] {
+	const f = formats(locale);
+	const labels = protectionLabels(data.framework, locale);
+	return data.legal
+		.filter((l) => l.period === data.period)
+		.map((l) => {
+			const label = labels.get(l.questionId) ?? { text: l.questionId, fallback: false, lang: locale };
+			return {
+				head: { text: label.text, fallback: label.fallback, lang: label.fallback ? label.lang : undefined },
+				cells: [{ text: answerText(l.answer, locale) }, l.citation ? { text: l.citation, href: safeUrl(l.url) ?? undefined } : { text: '—', muted: true }, l.adoptedOn ? { text: f.date(l.adoptedOn) } : { text: '—', muted: true }]
+			};
+		});
+}
+
+export function answerText(answer: 'yes' | 'partial' | 'no' | 'not_applicable' | null, locale: Locale): string {
+	const o = { locale };
+	switch (answer) {
+		case 'yes':
+			return m.progress_pub_answer_yes({}, o);
+		case 'partial':
+			return m.progress_pub_answer_partial({}, o);
+		case 'no':
+			return m.progress_pub_answer_no({}, o);
+		case 'not_applicable':
+			return m.progress_pub_answer_not_applicable({}, o);
+		default:
+			return m.progress_pub_answer_none({}, o);
+	}
+}
+
+/**
+ * The name of each legal protection (question id -> text): the indicator's title, plus the
+ * question when an indicator has more than one yes/partial/no question in law.
+ */
+export function protectionLabels(fw: Framework | null, locale: Locale): Map<string, { text: string; fallback: boolean; lang: string }> {
+	const out = new Map<string, { text: string; fallback: boolean; lang: string }>();
+	for (const p of fw?.pillars ?? []) {
+		for (const ind of p.indicators) {
+			if (!ind.legal) continue;
+			const qs = ind.questions.filter((q) => q.type === 'yes_partial_no');
+			const title = localized(ind.title, locale);
+			for (const q of qs) {
+				if (qs.length === 1) out.set(q.id, { text: title.text, fallback: title.fallback, lang: title.lang });
+				else {
+					const qt = localized(q.text, locale);
+					out.set(q.id, { text: `${title.text}: ${qt.text}`, fallback: title.fallback || qt.fallback, lang: qt.fallback ? qt.lang : title.lang });
+				}
+			}
+		}
+	}
+	return out;
+}
+
+type ChartFormat = { dir: 'ltr' | 'rtl'; format: (n: number) => string; formatPeriod?: (n: number) => string };
+
+/** Renders a chart spec to SVG (HTML pages); the PDF draws the same spec itself. */
+export function renderChart(chart: Chart, fmt: ChartFormat): string {
+	switch (chart.type) {
+		case 'bars':
+			return barChart(chart.items, { ...chart, ...fmt });
+		case 'tiers':
+			return tierDistribution(chart.counts, { ...chart, ...fmt, tierLabels: chart.labels, countText: fmt.format });
+		case 'grouped':
+			return groupedBarChart(chart.categories, chart.series, { ...chart, ...fmt });
+		case 'trend':
+			return trendChart(chart.periods, chart.series, { ...chart, ...fmt });
+		case 'completion':
+			return completionBar(chart.done, chart.total, { ...chart, ...fmt });
+	}
+}
+
+function chartBlock(chart: Chart, table: Table | null, fmt: ChartFormat): Block {
+	return { kind: 'chart', chart, svg: renderChart(chart, fmt), table };
+}

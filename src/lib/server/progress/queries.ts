@@ -1,0 +1,203 @@
+// The read API the public pages, the status report and the open data read. Published data only:
+// scores come from progress_scores (validated answers, private ones left out, aggregate-only ones
+// counted but hidden); regional and world figures suppress groups of fewer than three countries.
+import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from '../db';
+import { isRegionId, REGION_OF, REGIONS, regionOf, type RegionId } from '../../geo';
+import {
+	MIN_GROUP,
+	PILLARS,
+	TIERS,
+	emptyPillars,
+	tierOf,
+	type AggregateResult,
+	type CountryResult,
+	type Framework,
+	type LegalMeasure,
+	type PillarId,
+	type RoadmapCompletion,
+	type Tier
+} from '../../progress/model';
+import { meanOf } from '../../progress/scoring';
+import { findFramework, latestPublishedVersion } from './framework';
+import { answers, assessments, frameworkVersions, roadmapActions, scores } from './schema';
+import { NotFound } from '../platform/errors';
+
+export { listFrameworkVersions } from './framework';
+
+/** A framework by version, or the latest published one. Throws NotFound when there is none. */
+export async function getFramework(d: Db | Tx, version?: number): Promise<Framework> {
+	const fw = await findFramework(d, version);
+	if (!fw) throw new NotFound('framework_not_found');
+	return fw;
+}
+
+/** The version public figures use: the one asked for if it is not a draft, else the latest published. */
+async function publicVersion(d: Db | Tx, version?: number): Promise<number | null> {
+	if (version === undefined) return latestPublishedVersion(d);
+	const [row] = await d
+		.select({ version: frameworkVersions.version })
+		.from(frameworkVersions)
+		.where(and(eq(frameworkVersions.version, version), ne(frameworkVersions.status, 'draft')));
+	return row?.version ?? null;
+}
+
+/** Periods (years) with at least one published score, newest first. */
+export async function publishedPeriods(d: Db | Tx, version?: number): Promise<number[]> {
+	const v = await publicVersion(d, version);
+	if (v === null) return [];
+	const rows = await d
+		.selectDistinct({ period: scores.period })
+		.from(scores)
+		.where(eq(scores.frameworkVersion, v))
+		.orderBy(sql`${scores.period} desc`);
+	return rows.map((r) => r.period);
+}
+
+export interface CountryQuery {
+	period?: number;
+	country?: string;
+	region?: RegionId;
+	version?: number;
+}
+
+/** Published country results (one per country and period), sorted by period then country. */
+export async function publishedCountryResults(d: Db | Tx, q: CountryQuery = {}): Promise<CountryResult[]> {
+	const v = await publicVersion(d, q.version);
+	if (v === null) return [];
+	const where: SQL[] = [eq(scores.frameworkVersion, v)];
+	if (q.period !== undefined) where.push(eq(scores.period, q.period));
+	if (q.country) where.push(eq(scores.country, q.country.toUpperCase()));
+	if (q.region) where.push(eq(scores.region, q.region));
+	const rows = await d
+		.select()
+		.from(scores)
+		.where(and(...where))
+		.orderBy(asc(scores.period), asc(scores.country));
+	return rows.map((r) => ({
+		country: r.country,
+		period: r.period,
+		frameworkVersion: r.frameworkVersion,
+		overall: r.overall,
+		tier: (r.tier as Tier | null) ?? null,
+		pillars: r.pillars,
+		indicators: r.indicators,
+		demo: r.isDemo
+	}));
+}
+
+/**
+ * World and the six regions for each period (or the one asked for). Countries count when their
+ * overall score exists (all five pillars validated). One grouped query over progress_scores
+ * (grouping sets: period x region, and period alone for the world); suppression in code.
+ */
+export async function publishedAggregates(d: Db | Tx, q: { period?: number; version?: number } = {}): Promise<AggregateResult[]> {
+	const v = await publicVersion(d, q.version);
+	if (v === null) return [];
+	const periodFilter = q.period !== undefined ? sql`and ${scores.period} = ${q.period}` : sql``;
+	const pillarAvgs = sql.join(
+		PILLARS.map((p) => sql`avg((${scores.pillars}->>${p})::float8) as ${sql.identifier(`p_${p}`)}`),
+		sql`, `
+	);
+	const tierCounts = sql.join(
+		TIERS.map((t) => sql`count(*) filter (where ${scores.tier} = ${t})::int as ${sql.identifier(`t_${t}`)}`),
+		sql`, `
+	);
+	const result = await d.execute(sql`
+		select ${scores.period} as period, ${scores.region} as region, grouping(${scores.region}) as is_world,
+			count(*)::int as n, avg(${scores.overall}) as overall, ${pillarAvgs}, ${tierCounts}, bool_or(${scores.isDemo}) as demo
+		from ${scores}
+		where ${scores.frameworkVersion} = ${v} and ${scores.overall} is not null ${periodFilter}
+		group by grouping sets ((${scores.period}, ${scores.region}), (${scores.period}))`);
+	const rows = ((result as { rows?: unknown[] }).rows ?? (result as unknown as unknown[])) as Record<string, unknown>[];
+	const num = (x: unknown) => (x === null || x === undefined ? null : Math.round(Number(x) * 10) / 10);
+	const periods = q.period !== undefined ? [q.period] : [...new Set(rows.map((r) => Number(r.period)))].sort((a, b) => a - b);
+	const out: AggregateResult[] = [];
+	for (const period of periods) {
+		const inPeriod = rows.filter((r) => Number(r.period) === period);
+		const make = (scope: AggregateResult['scope'], r: Record<string, unknown> | undefined): AggregateResult => {
+			const countries = r ? Number(r.n) : 0;
+			if (!r || countries < MIN_GROUP) {
+				return { scope, period, countries, suppressed: true, overall: null, tier: null, pillars: emptyPillars(), tierCounts: null, demo: !!r?.demo };
+			}
+			const pillars = emptyPillars();
+			for (const p of PILLARS) pillars[p] = num(r[`p_${p}`]);
+			const overall = num(r.overall);
+			const tierCounts = Object.fromEntries(TIERS.map((t) => [t, Number(r[`t_${t}`])])) as Record<Tier, number>;
+			return { scope, period, countries, suppressed: false, overall, tier: tierOf(overall), pillars, tierCounts, demo: !!r.demo };
+		};
+		out.push(make({ kind: 'world' }, inPeriod.find((r) => Number(r.is_world) === 1)));
+		for (const region of REGIONS) out.push(make({ kind: 'region', region }, inPeriod.find((r) => Number(r.is_world) === 0 && r.region === region)));
+	}
+	return out;
+}
+
+/** Share of roadmap actions done (cancelled ones left out) for the world, a region or a country. */
+export async function roadmapCompletion(d: Db | Tx, q: { scope: 'world' | RegionId | string }): Promise<RoadmapCompletion> {
+	const where: SQL[] = [ne(roadmapActions.status, 'cancelled')];
+	if (q.scope !== 'world') {
+		const countries = isRegionId(q.scope) ? Object.keys(REGION_OF).filter((c) => REGION_OF[c] === q.scope) : [q.scope.toUpperCase()];
+		if (!countries.length) return { scope: q.scope, actions: 0, done: 0, rate: null };
+		where.push(inArray(roadmapActions.country, countries));
+	}
+	const [row] = await d
+		.select({
+			actions: sql<number>`count(*)::int`,
+			done: sql<number>`count(*) filter (where ${roadmapActions.status} = 'done')::int`
+		})
+		.from(roadmapActions)
+		.where(and(...where));
+	const actions = Number(row?.actions ?? 0);
+	const done = Number(row?.done ?? 0);
+	return { scope: q.scope, actions, done, rate: actions ? Math.round((done / actions) * 1000) / 10 : null };
+}
+
+/**
+ * The legal pillar's published answers (accepted and public) to yes/partial/no questions of
+ * indicators marked `legal`, with the citation, adoption date and link the focal point gave.
+ */
+export async function legalMeasures(d: Db | Tx, q: { period?: number; countries?: string[]; version?: number } = {}): Promise<LegalMeasure[]> {
+	const v = await publicVersion(d, q.version);
+	if (v === null) return [];
+	const fw = await findFramework(d, v);
+	if (!fw) return [];
+	const legalQuestions = new Map<string, string>();
+	for (const p of fw.pillars)
+		for (const i of p.indicators) if (i.legal) for (const qu of i.questions) if (qu.type === 'yes_partial_no') legalQuestions.set(qu.id, i.id);
+	if (!legalQuestions.size) return [];
+	const where: SQL[] = [eq(answers.status, 'accepted'), eq(answers.confidentiality, 'public'), inArray(answers.questionId, [...legalQuestions.keys()])];
+	if (q.period !== undefined) where.push(eq(assessments.period, q.period));
+	if (q.countries?.length) where.push(inArray(assessments.country, q.countries.map((c) => c.toUpperCase())));
+	const rows = await d
+		.select({
+			country: assessments.country,
+			period: assessments.period,
+			isDemo: assessments.isDemo,
+			questionId: answers.questionId,
+			value: answers.value,
+			notApplicable: answers.notApplicable,
+			citation: answers.citation,
+			adoptedOn: answers.adoptedOn,
+			url: answers.lawUrl
+		})
+		.from(answers)
+		.innerJoin(assessments, eq(assessments.id, answers.assessmentId))
+		.where(and(...where))
+		.orderBy(asc(assessments.period), asc(assessments.country), asc(answers.questionId));
+	return rows.map((r) => ({
+		country: r.country,
+		period: r.period,
+		indicatorId: legalQuestions.get(r.questionId)!,
+		questionId: r.questionId,
+		answer: r.notApplicable ? 'not_applicable' : (r.value as 'yes' | 'partial' | 'no'),
+		citation: r.citation,
+		adoptedOn: r.adoptedOn,
+		url: r.url,
+		demo: r.isDemo
+	}));
+}
+
+/** Does `country` belong to a region (helper for pages filtering results)? */
+export function inRegion(country: string, region: RegionId): boolean {
+	return regionOf(country) === region;
+}

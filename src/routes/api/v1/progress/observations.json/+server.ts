@@ -1,0 +1,23 @@
+// Published progress values as JSON observations. Public: no account, no cookies.
+import { json } from '@sveltejs/kit';
+import { db } from '$lib/server/db';
+import { apiError } from '$lib/server/platform/http';
+import * as opendata from '$lib/server/progress/opendata';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ url }) => {
+	try {
+		const data = await opendata.observations(db(), opendata.readObservationQuery(url));
+		return json(
+			{
+				structure: opendata.STRUCTURE_ID,
+				note: 'Published (validated) values only. Rows with demo=true (OBS_STATUS DEMO in SDMX) are demonstration data, not a real country\'s status.',
+				demo: data.some((o) => o.demo),
+				data
+			},
+			{ headers: { 'cache-control': 'public, max-age=300', 'access-control-allow-origin': '*' } }
+		);
+	} catch (e) {
+		return apiError(e);
+	}
+};

@@ -1,0 +1,33 @@
+import { redirect } from '@sveltejs/kit';
+import { getLocale, href } from '$lib/i18n';
+import { countryName } from '$lib/geo';
+import { db } from '$lib/server/db';
+import * as progress from '$lib/server/progress';
+import { failWith, rethrowAsPage } from '$lib/server/platform/http';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const r = await progress.roadmap(locals.actor, params.country).catch(rethrowAsPage);
+	const completion = await progress.roadmapCompletion(db(), { scope: r.country });
+	const titles = new Map(r.framework?.pillars.flatMap((p) => p.indicators.map((i) => [i.id, i.title] as const)) ?? []);
+	return {
+		country: r.country,
+		countryName: countryName(r.country, getLocale()) ?? r.country,
+		completion,
+		actions: r.actions.map((a) => ({ id: a.id, title: a.title, description: a.description, owner: a.owner, dueOn: a.dueOn, status: a.status, progress: a.progress, isDemo: a.isDemo, indicators: a.indicatorIds.map((id) => ({ id, title: titles.get(id) ?? { en: id } })) })),
+		indicators: r.framework?.pillars.map((p) => ({ pillar: p.title, items: p.indicators.map((i) => ({ id: i.id, title: i.title })) })) ?? [],
+		may: r.may
+	};
+};
+
+export const actions: Actions = {
+	create: async ({ request, locals, params }) => {
+		const values = progress.readActionForm(await request.formData());
+		try {
+			await progress.createAction(locals.actor, params.country, values);
+		} catch (e) {
+			return failWith(e, { ...values, indicatorIds: values.indicatorIds.join(',') });
+		}
+		redirect(303, href(`/workspace/roadmaps/${params.country.toUpperCase()}`));
+	}
+};
