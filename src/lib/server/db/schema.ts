@@ -3,3 +3,4 @@ export * from '../identity/schema';
 export * from '../mail/schema';
 export * from '../platform/schema';
 export * from '../directory/schema';
+export * from '../learning/schema';
