@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import * as identity from '$lib/server/identity';
+import * as learning from '$lib/server/learning';
 import type { LayoutServerLoad } from './$types';
 
 // The back office is for people with a back-office role; each page and command checks its own rule.
@@ -7,7 +8,8 @@ export const load: LayoutServerLoad = ({ locals }) => {
 	if (!locals.actor) error(401, 'sign_in_required');
 	const sections = {
 		identity: identity.can(locals.actor, 'admin.enter'),
-		directory: identity.isAdmin(locals.actor) || locals.actor.grants.some((g) => g.role === 'directory_moderator')
+		directory: identity.isAdmin(locals.actor) || locals.actor.grants.some((g) => g.role === 'directory_moderator'),
+		learning: learning.canLearn(locals.actor, 'content.review')
 	};
 	if (!Object.values(sections).some(Boolean)) error(403, 'forbidden');
 	return { sections };

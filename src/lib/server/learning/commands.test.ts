@@ -26,7 +26,7 @@ describe('a learner takes the sample course', () => {
 
 	it('an empty quiz is refused with a clear code', async () => {
 		const u = await makeUser();
-		expect(await codeOf(learning.submitQuiz(u, 'sample-course', 'final', {}))).toBe('quiz_unanswered');
+		expect(await codeOf(learning.submitQuiz(u, 'sample-course', 'final', {}))).toBe('learn_quiz_unanswered');
 	});
 
 	it('completes only with every lesson seen and the final quiz passed; a failed try first, then a pass', async () => {
@@ -71,8 +71,8 @@ describe('a learner takes the sample course', () => {
 		const u = await makeUser();
 		const r = await learning.submitQuiz(u, 'sample-course', 'module:m1', { p1: ['b'] });
 		expect(r).toMatchObject({ passed: false, recorded: true, completed: false });
-		expect(await codeOf(learning.submitQuiz(u, 'sample-course', 'module:m2', { x: ['a'] }))).toBe('quiz_not_found');
-		expect(await codeOf(learning.viewLesson(u, 'no-such-course', 'x'))).toBe('course_not_found');
+		expect(await codeOf(learning.submitQuiz(u, 'sample-course', 'module:m2', { x: ['a'] }))).toBe('learn_quiz_not_found');
+		expect(await codeOf(learning.viewLesson(u, 'no-such-course', 'x'))).toBe('learn_course_not_found');
 		expect(await codeOf(learning.viewLesson(null, 'sample-course', 'm1-l1'))).toBe('sign_in_required');
 	});
 });

@@ -19,7 +19,7 @@ export const ISSUER_NAME = () => process.env.ISSUER_NAME ?? 'COP Platform';
 
 function courseOr404(courseId: string): Course {
 	const course = findCourse(courseId);
-	if (!course) throw new NotFound('course_not_found');
+	if (!course) throw new NotFound('learn_course_not_found');
 	return course;
 }
 
@@ -128,7 +128,7 @@ export async function viewLesson(actor: Actor | null, courseId: string, lessonId
 	assertHolds(actor, true);
 	const course = courseOr404(courseId);
 	const lesson = course.modules.flatMap((m) => m.lessons).find((l) => l.id === lessonId);
-	if (!lesson) throw new NotFound('lesson_not_found');
+	if (!lesson) throw new NotFound('learn_lesson_not_found');
 	return db().transaction(async (tx) => {
 		const { enrolment } = await ensureEnrolment(tx, actor, course);
 		await tx.insert(lessonViews).values({ enrolmentId: enrolment.id, lessonId }).onConflictDoNothing();
@@ -157,7 +157,7 @@ export async function submitQuiz(actor: Actor | null, courseId: string, quizKey:
 	const course = courseOr404(courseId);
 	const quiz = quizFor(course, quizKey);
 	const result = gradeQuiz(quiz, answers);
-	if (result.questions.every((q) => q.chosen.length === 0)) throw new ValidationError({ _: 'quiz_unanswered' }, 'quiz_unanswered');
+	if (result.questions.every((q) => q.chosen.length === 0)) throw new ValidationError({ _: 'learn_quiz_unanswered' }, 'learn_quiz_unanswered');
 	const isFinal = quizKey === 'final';
 	const passed = isFinal ? passes(result, course.passMark) : result.correct === result.total;
 	if (!actor) return { result, passed, recorded: false, certificateId: null, completed: false };
@@ -200,7 +200,7 @@ export function quizFor(course: Course, quizKey: string): Quiz {
 	if (quizKey === 'final') return course.finalQuiz;
 	const moduleId = quizKey.startsWith('module:') ? quizKey.slice(7) : '';
 	const quiz = course.modules.find((m) => m.id === moduleId)?.quiz;
-	if (!quiz) throw new NotFound('quiz_not_found');
+	if (!quiz) throw new NotFound('learn_quiz_not_found');
 	return quiz;
 }
 
@@ -210,7 +210,7 @@ export async function revokeCertificate(actor: Actor | null, id: string, rawInpu
 	assertHolds(actor, canLearn(actor, 'certificate.revoke'));
 	return db().transaction(async (tx) => {
 		const [row] = await tx.select({ revokedAt: certificates.revokedAt }).from(certificates).where(eq(certificates.id, id));
-		if (!row) throw new NotFound('certificate_not_found');
+		if (!row) throw new NotFound('learn_certificate_not_found');
 		if (row.revokedAt) return;
 		const now = new Date();
 		await tx.update(certificates).set({ revokedAt: now, revocationReason: input.reason }).where(eq(certificates.id, id));
@@ -229,11 +229,11 @@ export async function saveAdaptation(actor: Actor | null, rawInput: unknown): Pr
 	if (!set) throw new ValidationError({ setId: 'invalid_value' });
 	const inSet = set.sections.some((s) => s.id === input.sectionId);
 	const anywhere = learnContent().guidelines.some((g) => g.sections.some((s) => s.id === input.sectionId));
-	if (input.kind === 'override' && !inSet) throw new ValidationError({ sectionId: 'section_not_in_set' });
-	if (input.kind === 'addition' && anywhere) throw new ValidationError({ sectionId: 'section_id_taken' });
+	if (input.kind === 'override' && !inSet) throw new ValidationError({ sectionId: 'learn_section_not_in_set' });
+	if (input.kind === 'addition' && anywhere) throw new ValidationError({ sectionId: 'learn_section_id_taken' });
 	return db().transaction(async (tx) => {
 		const [before] = await tx.select().from(adaptations).where(and(eq(adaptations.country, input.country), eq(adaptations.sectionId, input.sectionId)));
-		if (before && (before.setId !== input.setId || before.kind !== input.kind)) throw new ValidationError({ sectionId: 'section_id_taken' });
+		if (before && (before.setId !== input.setId || before.kind !== input.kind)) throw new ValidationError({ sectionId: 'learn_section_id_taken' });
 		const values = {
 			country: input.country,
 			setId: input.setId,

@@ -45,15 +45,14 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): s
 			h1: 'h2',
 			h5: 'h4',
 			h6: 'h4',
-			a: (tagName, attribs) => {
+			a: (tagName, attribs): sanitizeHtml.Tag => {
 				const href = (attribs.href ?? '').trim();
-				if (href.startsWith('/') && !href.startsWith('//')) {
-					return { tagName, attribs: { href: options.localizePath ? options.localizePath(href) : href } };
-				}
-				if (/^https:\/\//i.test(href)) return { tagName, attribs: { href, rel: 'noopener noreferrer' } };
-				if (/^mailto:/i.test(href)) return { tagName, attribs: { href } };
+				const out: sanitizeHtml.Attributes = {};
+				if (href.startsWith('/') && !href.startsWith('//')) out.href = options.localizePath ? options.localizePath(href) : href;
+				else if (/^https:\/\//i.test(href)) Object.assign(out, { href, rel: 'noopener noreferrer' });
+				else if (/^mailto:/i.test(href)) out.href = href;
 				// anything else (javascript:, data:, relative paths without a slash) loses its link
-				return { tagName, attribs: {} };
+				return { tagName, attribs: out };
 			}
 		},
 		exclusiveFilter: (frame) => frame.tag === 'a' && !frame.attribs.href && !frame.text.trim()

@@ -9,6 +9,7 @@ import type { TopicGraphId } from '../../topics';
 import { allLessons, learnContent, findCourse, findSet, type GuidelineSection, type LearnContent } from './content';
 import { checkProof, issuerId, issuerKey, statusListId, verificationMethodId } from './credentials';
 import { canLearn } from './policy';
+import type { Statement } from './xapi';
 import { isComplete } from './rules';
 import { adaptations, certificates, enrolments, lessonViews, quizAttempts, statements } from './schema';
 
@@ -156,7 +157,7 @@ export async function listStatements(actor: Actor | null, query: StatementQuery)
 		.limit(limit + 1);
 	const page = rows.slice(0, limit);
 	return {
-		statements: page.map((r) => ({ ...r.statement, stored: r.stored.toISOString() })),
+		statements: page.map((r) => ({ ...(r.statement as unknown as Statement), stored: r.stored.toISOString() })),
 		next: rows.length > limit ? page[page.length - 1].seq : null
 	};
 }

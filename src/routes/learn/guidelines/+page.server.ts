@@ -1,0 +1,16 @@
+import { listCountries } from '$lib/geo';
+import { getLocale } from '$lib/i18n';
+import * as learning from '$lib/server/learning';
+import { countryParam } from '$lib/server/learning/country';
+import { presentSetSummary } from '$lib/server/learning/present';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url }) => {
+	const content = learning.learnContent();
+	return {
+		sets: content.guidelines.map(presentSetSummary),
+		country: countryParam(url),
+		adapted: await learning.adaptedCountries(),
+		countries: listCountries(getLocale()).map((c) => ({ code: c.code, name: c.name }))
+	};
+};
