@@ -1,8 +1,8 @@
 // Learn journeys, in English and Arabic, every page scanned with axe: a parent reads the guidelines
 // and ticks a checklist, signs up, completes a course (a failed final quiz first, then a pass),
 // downloads the certificate and verifies it; a tampered copy fails.
-import { readFileSync } from 'node:fs';
-import { expect, scan, test } from './fixtures';
+import { readdirSync, readFileSync } from 'node:fs';
+import { ADMIN, expect, scan, signIn, test } from './fixtures';
 
 const COURSE_ID = 'parents-online-safety';
 const SET_ID = 'parents-educators';
@@ -147,4 +147,70 @@ test('guidelines and lessons work without JavaScript, and the statements export 
 	const r = await request.get('/api/v1/learning/statements');
 	expect(r.status()).toBe(401);
 	expect((await r.json()).error.code).toBe('sign_in_required');
+});
+
+// Runs after the journeys above (same server, same database): they issued the certificates revoked here.
+test('an editor adapts a section for Kenya; an admin revokes a certificate and exports learning records', async ({ page }) => {
+	test.setTimeout(120_000);
+	const firstSection = /^id:\s*(\S+)/m.exec(readFileSync(`content/learn/guidelines/${SET_ID}/en/${readdirSync(`content/learn/guidelines/${SET_ID}/en`).sort()[0]}`, 'utf8'))![1];
+	await signIn(page, ADMIN.email, ADMIN.password);
+
+	await page.goto('/learn/adapt');
+	await scan(page);
+	await page.locator('select[name=country]').selectOption('KE');
+	await page.locator('select[name=setId]').selectOption(SET_ID);
+	await page.locator('input[name=kind][value=override]').check();
+	await page.locator('input[name=sectionId]').fill(firstSection);
+	await page.locator('input[name=title]').fill('Talking with children in Kenya');
+	// raw HTML is refused with a message a person understands
+	await page.locator('textarea[name=body]').fill('Hello <script>alert(1)</script>');
+	await page.locator('main form[action="?/save"] button[type=submit]').click();
+	await expect(page.locator('.error-summary')).toBeVisible();
+	await scan(page);
+	await page.locator('textarea[name=body]').fill('## In Kenya\n\nYour national child helpline is listed in the [help finder](/help?country=KE).');
+	await page.locator('main form[action="?/save"] button[type=submit]').click();
+	await expect(page.locator('p.notice[role=status]')).toBeVisible();
+	await scan(page);
+
+	// readers who choose Kenya see the adapted section with a mark, and the original is one link away
+	await page.goto(`/learn/guidelines/${SET_ID}/${firstSection}?country=KE`);
+	await expect(page.locator('.adapted-mark')).toBeVisible();
+	await expect(page.locator('h1')).toHaveText('Talking with children in Kenya');
+	await scan(page);
+	await page.locator('a[href*="original=1"]').click();
+	await expect(page.locator('.adapted-mark')).toHaveCount(0);
+	await expect(page.locator('h1')).not.toHaveText('Talking with children in Kenya');
+	await scan(page);
+	await page.goto(`/learn/guidelines/${SET_ID}/${firstSection}`);
+	await expect(page.locator('.adapted-mark')).toHaveCount(0);
+	await scan(page);
+
+	// the admin revokes a certificate; verification then says so
+	await page.goto('/admin/learning');
+	await scan(page);
+	const revokeForm = page.locator('form[action="?/revoke"]').first();
+	await expect(revokeForm).toBeVisible();
+	const certificateId = await revokeForm.locator('input[name=id]').inputValue();
+	await revokeForm.locator('input[name=reason]').fill('Issued in a test');
+	await revokeForm.locator('button[type=submit]').click();
+	await expect(page.locator('td', { hasText: 'Issued in a test' })).toBeVisible();
+	await scan(page);
+	const credential = await (await page.request.get(`/learn/certificates/${certificateId}.json`)).text();
+	await page.goto('/learn/verify');
+	await scan(page);
+	await page.locator('textarea[name=credential]').fill(credential);
+	await page.locator('main form button[type=submit]').click();
+	await expect(page.locator('.verify-result.bad')).toBeVisible();
+	await scan(page);
+
+	// xAPI export with the admin's session, in the StatementResult shape
+	const r = await page.request.get('/api/v1/learning/statements?limit=5');
+	expect(r.status()).toBe(200);
+	const result = await r.json();
+	expect(result.statements).toHaveLength(5);
+	expect(result.more).toMatch(/^\/api\/v1\/learning\/statements\?/);
+	const next = await (await page.request.get(result.more)).json();
+	expect(next.statements[0].id).not.toBe(result.statements[0].id);
+	expect(JSON.stringify(result)).not.toMatch(/@example\.org/);
+	expect((await page.request.get('/api/v1/learning/statements?since=yesterday')).status()).toBe(400);
 });

@@ -18,7 +18,9 @@ export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		guard(locals.actor);
 		const form = await request.formData().catch(() => new FormData());
-		const text = String(form.get('course') ?? '').slice(0, 500_000);
+		let text = String(form.get('course') ?? '').slice(0, 500_000);
+		const file = form.get('file');
+		if (!text.trim() && file instanceof File && file.size > 0 && file.size <= 500_000) text = await file.text();
 		let raw: unknown;
 		try {
 			raw = JSON.parse(text);
