@@ -302,7 +302,7 @@ export interface RelatedItem {
 	shared: TopicGraphId[];
 }
 
-/** Guideline sections and lessons sharing topics with `topics`, most shared first (not `exclude`). */
+/** Guideline sections and lessons sharing topics with `topics`, most shared first (not `exclude`: a section, lesson or course id). */
 export function related(topics: TopicGraphId[], exclude: string, limit = 6, content: LearnContent = learnContent()): RelatedItem[] {
 	const want = new Set(topics);
 	const items: RelatedItem[] = [];
@@ -314,6 +314,8 @@ export function related(topics: TopicGraphId[], exclude: string, limit = 6, cont
 		}
 	}
 	for (const c of content.courses) {
+		// on a course's own page, its lessons are already listed
+		if (c.id === exclude) continue;
 		for (const l of allLessons(c)) {
 			if (l.id === exclude) continue;
 			const shared = l.topics.filter((t) => want.has(t));

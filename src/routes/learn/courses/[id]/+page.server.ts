@@ -43,7 +43,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		canPreview: learning.canLearn(locals.actor, 'course.preview'),
 		countries: locals.actor && !progress ? listCountries(getLocale()).map((c) => ({ code: c.code, name: c.name })) : [],
 		topics: presentTopics(course.topics),
-		related: presentRelated(course.topics, '')
+		related: presentRelated(course.topics, course.id)
 	};
 };
 
