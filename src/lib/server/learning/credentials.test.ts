@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { base58btc, buildCredential, canonicalize, checkProof, fromBase58btc, identityHash, issuerProfile, publicKeyMultibase, rawFromMultibase, signCredential, type IssuerKey } from './credentials';
+import { base58btc, buildCredential, canonicalize, checkProof, fromBase58btc, identityHash, issuerProfile, publicKeyMultibase, rawFromMultibase, signCredential, verifyDataIntegrity, type IssuerKey } from './credentials';
 
 function testKey(): IssuerKey {
 	const pair = generateKeyPairSync('ed25519');
@@ -108,5 +108,36 @@ describe('signing and verifying (DataIntegrityProof, eddsa-jcs-2022)', () => {
 		const p = issuerProfile(key, { name: 'COP Platform' });
 		expect(p.verificationMethod[0]).toMatchObject({ type: 'Multikey', id: signed.proof.verificationMethod, publicKeyMultibase: key.publicKeyMultibase });
 		expect(p.id).toBe(signed.issuer.id);
+	});
+});
+
+describe('interoperability: the published eddsa-jcs-2022 test vector (Digital Bazaar, used by W3C implementations)', () => {
+	// Public test vector: an Alumni Credential signed by did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2.
+	const vector = {
+		'@context': ['https://www.w3.org/ns/credentials/v2', 'https://www.w3.org/ns/credentials/examples/v2'],
+		id: 'urn:uuid:58172aac-d8ba-11ed-83dd-0b3aef56cc33',
+		type: ['VerifiableCredential', 'AlumniCredential'],
+		name: 'Alumni Credential',
+		description: 'A minimum viable example of an Alumni Credential.',
+		issuer: 'did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2',
+		validFrom: '2023-01-01T00:00:00Z',
+		credentialSubject: { id: 'did:example:abcdefgh', alumniOf: 'The School of Examples' },
+		proof: {
+			type: 'DataIntegrityProof',
+			created: '2023-02-24T23:36:38Z',
+			verificationMethod: 'did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2#z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2',
+			cryptosuite: 'eddsa-jcs-2022',
+			proofPurpose: 'assertionMethod',
+			'@context': ['https://www.w3.org/ns/credentials/v2', 'https://www.w3.org/ns/credentials/examples/v2'],
+			proofValue: 'z5EhYRJkfPLkoT92FPXN8KK6M9rsBhq3xs19GBSsA6VdNYH4QMKSyNuA2Gfznz9QthVD7Rz3HTAfqxxay23htUpTg'
+		}
+	};
+	const key = rawFromMultibase('z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2')!;
+
+	it('our verifier accepts a proof made by another implementation', () => {
+		expect(verifyDataIntegrity(vector, key)).toBe('ok');
+	});
+	it('and rejects it once changed', () => {
+		expect(verifyDataIntegrity({ ...vector, name: 'Alumni Credential!' }, key)).toBe('bad_signature');
 	});
 });
