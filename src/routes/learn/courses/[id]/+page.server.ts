@@ -41,7 +41,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		firstLessonId: first,
 		signedIn: !!locals.actor,
 		canPreview: learning.canLearn(locals.actor, 'course.preview'),
-		countries: locals.actor && !progress ? listCountries(getLocale()).map((c) => ({ code: c.code, name: c.name })) : [],
+		countries: locals.actor && !(progress && (progress.country || progress.completedAt)) ? listCountries(getLocale()).map((c) => ({ code: c.code, name: c.name })) : [],
 		topics: presentTopics(course.topics),
 		related: presentRelated(course.topics, course.id)
 	};
@@ -57,5 +57,15 @@ export const actions: Actions = {
 		}
 		const course = learning.findCourse(params.id)!;
 		redirect(303, href(`/learn/courses/${course.id}/lessons/${course.modules[0].lessons[0].id}`));
+	},
+	/** a learner who started by opening a lesson may still say where they work (optional) */
+	country: async ({ request, params, locals }) => {
+		const values = await readForm(request).catch(() => ({}) as Record<string, string>);
+		try {
+			await learning.startCourse(locals.actor, params.id, { country: values.country ?? '' });
+		} catch (e) {
+			return failWith(e, values);
+		}
+		return { countrySaved: true };
 	}
 };
