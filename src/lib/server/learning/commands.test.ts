@@ -67,6 +67,18 @@ describe('a learner takes the sample course', () => {
 		expect(await learning.verifyCredential(JSON.stringify(cert!.credential))).toMatchObject({ valid: true, status: 'valid', name: 'Sample course' });
 	});
 
+	it('a learner enrolled by opening a lesson may give a country later; an invalid one is refused', async () => {
+		const u = await makeUser();
+		await learning.viewLesson(u, 'sample-course', 'm1-l1');
+		expect((await learning.progressFor(u.id, 'sample-course'))!.country).toBeNull();
+		expect(await codeOf(learning.startCourse(u, 'sample-course', { country: 'XX' }))).toBe('invalid_input');
+		await learning.startCourse(u, 'sample-course', { country: 'ug' });
+		expect((await learning.progressFor(u.id, 'sample-course'))!.country).toBe('UG');
+		// starting again without a country keeps the one given
+		await learning.startCourse(u, 'sample-course', {});
+		expect((await learning.progressFor(u.id, 'sample-course'))!.country).toBe('UG');
+	});
+
 	it('a practice quiz gives feedback and is recorded, but does not complete anything', async () => {
 		const u = await makeUser();
 		const r = await learning.submitQuiz(u, 'sample-course', 'module:m1', { p1: ['b'] });
