@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import * as identity from '$lib/server/identity';
 import * as progress from '$lib/server/progress';
+import * as learning from '$lib/server/learning';
 import type { LayoutServerLoad } from './$types';
 
 // The back office is for people with a back-office role; each page and command checks its own rule.
@@ -9,7 +10,8 @@ export const load: LayoutServerLoad = ({ locals }) => {
 	const sections = {
 		identity: identity.can(locals.actor, 'admin.enter'),
 		directory: identity.isAdmin(locals.actor) || locals.actor.grants.some((g) => g.role === 'directory_moderator'),
-		progress: progress.can(locals.actor, 'framework.manage', { kind: 'global' })
+		progress: progress.can(locals.actor, 'framework.manage', { kind: 'global' }),
+		learning: learning.canLearn(locals.actor, 'content.review')
 	};
 	if (!Object.values(sections).some(Boolean)) error(403, 'forbidden');
 	return { sections };

@@ -107,6 +107,26 @@ export function openApiDocument(serverUrl: string) {
 				}
 			} },
 			...progressPaths,
+			'/learning/statements': {
+				get: {
+					operationId: 'listLearningStatements',
+					summary: 'xAPI statements (learning records) of signed-in learners, admin only',
+					description:
+						'Every lesson view, quiz answer, pass/fail and course completion as an xAPI 1.0.3 statement. The actor is an account (homePage = this deployment, name = an opaque user id), never an email address. Authenticate with an admin session (cookie, or the session token as a bearer token). Results come in stored order; follow `more` for the next page (empty string when there is none).',
+					security: [{ session: [] }, { bearer: [] }],
+					parameters: [
+						{ name: 'since', in: 'query', required: false, description: 'Only statements stored after this instant (ISO 8601)', schema: { type: 'string', format: 'date-time' } },
+						{ name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
+						{ name: 'after', in: 'query', required: false, description: 'Continuation position, as given in `more`', schema: { type: 'integer', minimum: 1 } }
+					],
+					responses: {
+						'200': { description: 'An xAPI StatementResult', content: { 'application/json': { schema: { $ref: '#/components/schemas/XapiStatementResult' } } } },
+						'400': { description: 'Bad parameter', content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+						'401': { description: 'Not signed in', content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+						'403': { description: 'Not an administrator', content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } }
+					}
+				}
+			},
 			'/regions': {
 				get: {
 					operationId: 'listRegions',
@@ -136,7 +156,22 @@ export function openApiDocument(serverUrl: string) {
 				}
 			}
 		},
-		components: { schemas: { Problem, Country, ...progressSchemas,
+		components: { securitySchemes: {
+			session: { type: 'apiKey', in: 'cookie', name: 'cop_session', description: 'The session cookie set by signing in' },
+			bearer: { type: 'http', scheme: 'bearer', description: 'The same session token, for scripts' }
+		}, schemas: { Problem, Country, ...progressSchemas,
+			XapiStatementResult: { type: 'object', required: ['statements', 'more'], properties: { statements: { type: 'array', items: { $ref: '#/components/schemas/XapiStatement' } }, more: { type: 'string', description: 'Relative URL of the next page, or an empty string' } } },
+			XapiStatement: { type: 'object', required: ['id', 'actor', 'verb', 'object', 'timestamp', 'stored'], properties: {
+				id: { type: 'string', format: 'uuid' },
+				actor: { type: 'object', required: ['objectType', 'account'], properties: { objectType: { const: 'Agent' }, account: { type: 'object', required: ['homePage', 'name'], properties: { homePage: { type: 'string', format: 'uri' }, name: { type: 'string' } } } } },
+				verb: { type: 'object', required: ['id'], properties: { id: { type: 'string', enum: ['http://adlnet.gov/expapi/verbs/registered', 'http://adlnet.gov/expapi/verbs/experienced', 'http://adlnet.gov/expapi/verbs/answered', 'http://adlnet.gov/expapi/verbs/passed', 'http://adlnet.gov/expapi/verbs/failed', 'http://adlnet.gov/expapi/verbs/completed'] }, display: { type: 'object' } } },
+				object: { type: 'object', required: ['objectType', 'id'], properties: { objectType: { const: 'Activity' }, id: { type: 'string', format: 'uri' }, definition: { type: 'object' } } },
+				result: { type: 'object', properties: { score: { type: 'object', properties: { scaled: { type: 'number' }, raw: { type: 'number' }, min: { type: 'number' }, max: { type: 'number' } } }, success: { type: 'boolean' }, completion: { type: 'boolean' }, response: { type: 'string' } } },
+				context: { type: 'object' },
+				timestamp: { type: 'string', format: 'date-time' },
+				stored: { type: 'string', format: 'date-time' },
+				version: { type: 'string' }
+			} },
 			HsdsPage: { type: 'object', required: ['total_items', 'total_pages', 'page_number', 'size', 'first_page', 'last_page', 'empty', 'contents'], properties: { total_items: { type: 'integer' }, total_pages: { type: 'integer' }, page_number: { type: 'integer' }, size: { type: 'integer' }, first_page: { type: 'boolean' }, last_page: { type: 'boolean' }, empty: { type: 'boolean' }, contents: { type: 'array' } } },
 			HsdsService: { type: 'object', required: ['id', 'name', 'status'], description: 'Open Referral HSDS 3.0 service (schema/compiled/service.json of the HSDS 3.0 specification)', properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' }, status: { type: 'string', enum: ['active', 'inactive', 'defunct', 'temporarily closed'] } } },
 			HsdsTaxonomyTerm: { type: 'object', required: ['id', 'name', 'description'], properties: { id: { type: 'string', format: 'uuid' }, code: { type: 'string' }, name: { type: 'string' }, description: { type: 'string' }, parent_id: { type: 'string', format: 'uuid' }, taxonomy: { type: 'string' }, taxonomy_id: { type: 'string', format: 'uuid' }, language: { type: 'string' } } }

@@ -4,3 +4,4 @@ export * from '../mail/schema';
 export * from '../platform/schema';
 export * from '../directory/schema';
 export * from '../progress/schema';
+export * from '../learning/schema';

@@ -1,0 +1,265 @@
+// Open Badges 3.0 certificates: the credential document, its Data Integrity proof (cryptosuite
+// eddsa-jcs-2022: JCS canonicalisation RFC 8785, SHA-256, Ed25519, all from node:crypto, offline),
+// the deployment's key pair kept in the database, and verification. See docs/learning.md.
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db, Tx } from '../db';
+import { issuerKeys } from './schema';
+
+export const OB3_CONTEXT = ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'];
+const KEY_ID = 'ob3-issuer';
+
+/** The public origin credentials and activity ids live under (ORIGIN, as adapter-node uses it). */
+export function origin(): string {
+	return (process.env.ORIGIN ?? 'http://localhost:3000').replace(/\/+$/, '');
+}
+
+export const issuerId = () => `${origin()}/learn/issuer`;
+export const verificationMethodId = () => `${issuerId()}#key-1`;
+export const statusListId = () => `${origin()}/learn/status`;
+export const credentialUrl = (id: string) => `${origin()}/learn/certificates/${id}`;
+
+// ---- JCS (RFC 8785) ------------------------------------------------------------------------------
+
+/**
+ * JSON Canonicalization Scheme: object keys sorted by UTF-16 code units, no whitespace, numbers and
+ * strings serialised as ECMAScript JSON does (which RFC 8785 adopts).
+ */
+export function canonicalize(value: unknown): string {
+	if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
+	if (typeof value === 'number') {
+		if (!Number.isFinite(value)) throw new TypeError('JCS cannot encode a non-finite number');
+		return JSON.stringify(value);
+	}
+	if (Array.isArray(value)) return `[${value.map((x) => canonicalize(x === undefined ? null : x)).join(',')}]`;
+	if (typeof value === 'object') {
+		const obj = value as Record<string, unknown>;
+		const keys = Object.keys(obj)
+			.filter((k) => obj[k] !== undefined)
+			.sort();
+		return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalize(obj[k])}`).join(',')}}`;
+	}
+	throw new TypeError(`JCS cannot encode ${typeof value}`);
+}
+
+// ---- base58btc multibase ----------------------------------------------------------------------
+
+const B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+
+export function base58btc(bytes: Uint8Array): string {
+	let n = 0n;
+	for (const b of bytes) n = n * 256n + BigInt(b);
+	let out = '';
+	while (n > 0n) {
+		out = B58[Number(n % 58n)] + out;
+		n /= 58n;
+	}
+	for (const b of bytes) {
+		if (b !== 0) break;
+		out = '1' + out;
+	}
+	return out;
+}
+
+export function fromBase58btc(s: string): Uint8Array {
+	let n = 0n;
+	for (const ch of s) {
+		const i = B58.indexOf(ch);
+		if (i < 0) throw new Error('not base58btc');
+		n = n * 58n + BigInt(i);
+	}
+	const bytes: number[] = [];
+	while (n > 0n) {
+		bytes.unshift(Number(n % 256n));
+		n /= 256n;
+	}
+	for (const ch of s) {
+		if (ch !== '1') break;
+		bytes.unshift(0);
+	}
+	return Uint8Array.from(bytes);
+}
+
+/** Multikey encoding of an Ed25519 public key: 'z' + base58btc(0xed 0x01 + 32 bytes). */
+export function publicKeyMultibase(raw: Uint8Array): string {
+	return 'z' + base58btc(Uint8Array.from([0xed, 0x01, ...raw]));
+}
+
+export function rawFromMultibase(multibase: string): Uint8Array | undefined {
+	if (!multibase.startsWith('z')) return;
+	try {
+		const bytes = fromBase58btc(multibase.slice(1));
+		if (bytes.length !== 34 || bytes[0] !== 0xed || bytes[1] !== 0x01) return;
+		return bytes.slice(2);
+	} catch {
+		return;
+	}
+}
+
+const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+
+export function publicKeyFromRaw(raw: Uint8Array): KeyObject {
+	return createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(raw)]), format: 'der', type: 'spki' });
+}
+
+// ---- the issuer key ----------------------------------------------------------------------------
+
+export interface IssuerKey {
+	publicKeyRaw: Uint8Array;
+	publicKeyMultibase: string;
+	privateKey: KeyObject;
+}
+
+let cachedKey: { db: Db | Tx; key: IssuerKey } | undefined;
+
+/**
+ * The deployment's Ed25519 key, generated on first use. Two app servers using it for the first
+ * time at once both insert with ON CONFLICT DO NOTHING, then both read the one row that won.
+ */
+export async function issuerKey(db: Db | Tx): Promise<IssuerKey> {
+	if (cachedKey?.db === db) return cachedKey.key;
+	let [row] = await db.select().from(issuerKeys).where(eq(issuerKeys.id, KEY_ID));
+	if (!row) {
+		const pair = generateKeyPairSync('ed25519');
+		const spki = pair.publicKey.export({ format: 'der', type: 'spki' });
+		const pkcs8 = pair.privateKey.export({ format: 'der', type: 'pkcs8' });
+		await db
+			.insert(issuerKeys)
+			.values({ id: KEY_ID, publicKey: spki.subarray(ED25519_SPKI_PREFIX.length).toString('base64'), privateKey: pkcs8.toString('base64') })
+			.onConflictDoNothing();
+		[row] = await db.select().from(issuerKeys).where(eq(issuerKeys.id, KEY_ID));
+	}
+	const raw = Uint8Array.from(Buffer.from(row.publicKey, 'base64'));
+	const key: IssuerKey = {
+		publicKeyRaw: raw,
+		publicKeyMultibase: publicKeyMultibase(raw),
+		privateKey: createPrivateKey({ key: Buffer.from(row.privateKey, 'base64'), format: 'der', type: 'pkcs8' })
+	};
+	cachedKey = { db, key };
+	return key;
+}
+
+/** Forget the cached key (tests that swap databases). */
+export function forgetIssuerKey(): void {
+	cachedKey = undefined;
+}
+
+// ---- documents ----------------------------------------------------------------------------------
+
+export interface IssuerProfileOptions {
+	name: string;
+}
+
+/** The public issuer profile: an OB 3.0 Profile with the Multikey that verifies its proofs. */
+export function issuerProfile(key: Pick<IssuerKey, 'publicKeyMultibase'>, options: IssuerProfileOptions) {
+	return {
+		'@context': OB3_CONTEXT,
+		id: issuerId(),
+		type: ['Profile'],
+		name: options.name,
+		url: origin(),
+		verificationMethod: [{ id: verificationMethodId(), type: 'Multikey', controller: issuerId(), publicKeyMultibase: key.publicKeyMultibase }],
+		assertionMethod: [verificationMethodId()]
+	};
+}
+
+export interface CredentialInput {
+	id: string;
+	email: string;
+	learnerName: string;
+	course: { id: string; name: string; description: string; criteria: string };
+	issuerName: string;
+	validFrom: Date;
+	/** for tests: a fixed salt */
+	salt?: string;
+}
+
+/** sha256$<hex> of email + salt, as OB 3.0 IdentityObject.identityHash expects. */
+export function identityHash(email: string, salt: string): string {
+	return 'sha256$' + createHash('sha256').update(email.trim().toLowerCase() + salt).digest('hex');
+}
+
+/** The unsigned OpenBadgeCredential for one completion. The learner appears only as a salted hash. */
+export function buildCredential(input: CredentialInput): Record<string, unknown> {
+	const salt = input.salt ?? randomBytes(16).toString('hex');
+	return {
+		'@context': OB3_CONTEXT,
+		id: credentialUrl(input.id),
+		type: ['VerifiableCredential', 'OpenBadgeCredential'],
+		name: input.course.name,
+		issuer: { id: issuerId(), type: ['Profile'], name: input.issuerName, url: origin() },
+		validFrom: input.validFrom.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+		credentialSubject: {
+			type: ['AchievementSubject'],
+			identifier: [{ type: 'IdentityObject', identityHash: identityHash(input.email, salt), identityType: 'emailAddress', hashed: true, salt }],
+			achievement: {
+				id: `${origin()}/learn/courses/${input.course.id}#achievement`,
+				type: ['Achievement'],
+				name: input.course.name,
+				description: input.course.description,
+				criteria: { narrative: input.course.criteria },
+				achievementType: 'Certificate'
+			}
+		},
+		credentialStatus: { id: `${statusListId()}#${input.id}`, type: '1EdTechRevocationList' }
+	};
+}
+
+function hashData(unsecured: Record<string, unknown>, proofOptions: Record<string, unknown>): Buffer {
+	// eddsa-jcs-2022: the proof configuration carries the document's @context
+	const proofConfig = { ...proofOptions, '@context': unsecured['@context'] };
+	const proofConfigHash = createHash('sha256').update(canonicalize(proofConfig)).digest();
+	const documentHash = createHash('sha256').update(canonicalize(unsecured)).digest();
+	return Buffer.concat([proofConfigHash, documentHash]);
+}
+
+/** Adds a DataIntegrityProof (eddsa-jcs-2022) made with the issuer key. */
+export function signCredential(unsecured: Record<string, unknown>, key: IssuerKey, created = new Date()): Record<string, unknown> {
+	const proofOptions = {
+		type: 'DataIntegrityProof',
+		cryptosuite: 'eddsa-jcs-2022',
+		created: created.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+		verificationMethod: verificationMethodId(),
+		proofPurpose: 'assertionMethod',
+		// as in the published eddsa-jcs-2022 test vectors, the proof repeats the document's @context
+		'@context': unsecured['@context']
+	};
+	const signature = sign(null, hashData(unsecured, proofOptions), key.privateKey);
+	return { ...unsecured, proof: { ...proofOptions, proofValue: 'z' + base58btc(signature) } };
+}
+
+export type ProofCheck = 'ok' | 'malformed' | 'no_proof' | 'unsupported_proof' | 'unknown_key' | 'bad_signature';
+
+/**
+ * Verifies an eddsa-jcs-2022 DataIntegrityProof with a public key, whatever key id the proof names
+ * (used for the W3C test vector; `checkProof` adds our issuer's key id).
+ */
+export function verifyDataIntegrity(document: unknown, publicKeyRaw: Uint8Array): ProofCheck {
+	if (!document || typeof document !== 'object' || Array.isArray(document)) return 'malformed';
+	const { proof, ...unsecured } = document as Record<string, unknown>;
+	if (!proof || typeof proof !== 'object' || Array.isArray(proof)) return 'no_proof';
+	const { proofValue, ...options } = proof as Record<string, unknown>;
+	if (options.type !== 'DataIntegrityProof' || options.cryptosuite !== 'eddsa-jcs-2022' || options.proofPurpose !== 'assertionMethod') return 'unsupported_proof';
+	// a proof that carries its own @context must agree with the document's
+	if (options['@context'] !== undefined && canonicalize(options['@context']) !== canonicalize(unsecured['@context'])) return 'bad_signature';
+	if (typeof proofValue !== 'string' || !proofValue.startsWith('z')) return 'bad_signature';
+	let signature: Uint8Array;
+	try {
+		signature = fromBase58btc(proofValue.slice(1));
+	} catch {
+		return 'bad_signature';
+	}
+	if (signature.length !== 64) return 'bad_signature';
+	try {
+		return verify(null, hashData(unsecured, options), publicKeyFromRaw(publicKeyRaw), signature) ? 'ok' : 'bad_signature';
+	} catch {
+		return 'bad_signature';
+	}
+}
+
+/** Checks the proof against the given public key (the issuer's published key) and our key id. */
+export function checkProof(document: unknown, publicKeyRaw: Uint8Array): ProofCheck {
+	const proof = (document as { proof?: { verificationMethod?: unknown; type?: unknown; cryptosuite?: unknown } } | null)?.proof;
+	if (proof && typeof proof === 'object' && proof.type === 'DataIntegrityProof' && proof.cryptosuite === 'eddsa-jcs-2022' && proof.verificationMethod !== verificationMethodId()) return 'unknown_key';
+	return verifyDataIntegrity(document, publicKeyRaw);
+}

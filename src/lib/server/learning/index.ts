@@ -1,0 +1,30 @@
+// Learn: the guidelines library with national adaptations, self-paced courses with quizzes and
+// completion, Open Badges 3.0 certificates, and xAPI learning records.
+export * from './commands';
+export * from './queries';
+export { canLearn, adaptableCountries, type LearningAction } from './policy';
+export { AdaptationInput, StartCourseInput, RevokeInput, LIMITS } from './input';
+export {
+	learnContent,
+	readLearnContent,
+	contentRoot,
+	findCourse,
+	findSet,
+	allLessons,
+	parseCourseJson,
+	ContentError,
+	CONTENT_LOCALES,
+	type Course,
+	type CourseModule,
+	type Lesson,
+	type Question,
+	type Quiz,
+	type GuidelineSet,
+	type GuidelineSection,
+	type LearnContent,
+	type ContentProblem
+} from './content';
+export { renderMarkdown, markdownToText } from './markdown';
+export { gradeQuiz, passes, isComplete, answersFromForm, DEFAULT_PASS_MARK, type QuizResult } from './rules';
+export { issuerKey, issuerProfile, origin, OB3_CONTEXT } from './credentials';
+export { VERBS, buildStatement, type Statement } from './xapi';

@@ -1,0 +1,22 @@
+import { error } from '@sveltejs/kit';
+import { countryName, listCountries } from '$lib/geo';
+import { getLocale } from '$lib/i18n';
+import * as learning from '$lib/server/learning';
+import { countryParam } from '$lib/server/learning/country';
+import { localized, presentSectionSummary } from '$lib/server/learning/present';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, url }) => {
+	const country = countryParam(url);
+	const set = await learning.readerSet(params.set, country);
+	if (!set) error(404, 'not_found');
+	const locale = getLocale();
+	return {
+		set: { id: set.id, audience: set.audience, ageBand: set.ageBand ?? null, title: localized(set.title), summary: localized(set.summary) },
+		sections: set.sections.map(presentSectionSummary),
+		country,
+		countryName: country ? (countryName(country, locale) ?? country) : null,
+		adapted: await learning.adaptedCountries(set.id),
+		countries: listCountries(locale).map((c) => ({ code: c.code, name: c.name }))
+	};
+};
