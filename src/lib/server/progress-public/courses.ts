@@ -1,9 +1,9 @@
-// The status report's course-completion section reads from the learning module, which lives on
-// another branch. This is the typed slot it plugs into: the learning module's
-// courseCompletionRates (same signature) is passed to provideCourseCompletionRates once at
-// start-up; until then, or if it fails, the report says no figures are available.
+// The status report's course-completion section, read from the learning module through its
+// index. The source can be replaced (a deployment without courses, or a test that wants a failing
+// source); if it fails, the report still renders and says no figures are available.
 import type { Db, Tx } from '../db';
 import type { LocaleMap } from '$lib/i18n';
+import { courseCompletionRates } from '../learning';
 
 export interface CourseCompletion {
 	courseId: string;
@@ -16,11 +16,12 @@ export interface CourseCompletion {
 
 export type CourseCompletionRates = (d: Db | Tx, q: { period: number; countries?: string[] }) => Promise<CourseCompletion[]>;
 
-let source: CourseCompletionRates | null = null;
+const fromLearning: CourseCompletionRates = (d, q) => courseCompletionRates(d as Db, q);
+let source: CourseCompletionRates | null = fromLearning;
 
-/** Wires the learning module's figures into the status report (call once at start-up). */
-export function provideCourseCompletionRates(fn: CourseCompletionRates | null): void {
-	source = fn;
+/** Replaces the source of course figures; null turns the section off, undefined restores the learning module. */
+export function provideCourseCompletionRates(fn: CourseCompletionRates | null | undefined): void {
+	source = fn === undefined ? fromLearning : fn;
 }
 
 /** Course completion for a period and optional countries, or null when no source is wired. */

@@ -1,5 +1,6 @@
 // Gathers what a dashboard or a status report shows, from the progress module's read API only
 // (published data), for one scope (world, region, country) and one period.
+import { log } from '../platform/log';
 import { isCountryCode, isRegionId, REGION_OF, regionOf, REGIONS, type RegionId } from '$lib/geo';
 import type { Db, Tx } from '../db';
 import * as progress from '../progress';
@@ -89,8 +90,10 @@ export async function loadScope(d: Db | Tx, scope: Scope, period?: number): Prom
 	if (shown !== null) {
 		try {
 			courses = await courseCompletion(d, { period: shown, countries: courseCountries });
-		} catch {
-			courses = null; // the report stays available when the learning module fails
+		} catch (e) {
+			// the report stays available when the learning module fails; the failure is logged
+			log.error('progress.report.courses_failed', { error: e instanceof Error ? e.message : String(e) });
+			courses = null;
 		}
 	}
 	const inScope = (a: AggregateResult) => (scope.kind === 'region' ? a.scope.kind === 'region' && a.scope.region === scope.region : a.scope.kind === 'world');

@@ -5,10 +5,12 @@ import { db } from '../db';
 import { useFreshDatabase } from '../test/db';
 import { answersAt, fixtureFramework, seedPublishedAssessment } from '../progress/testing';
 import { insertAssessment } from '../progress/seeding';
+import { makeUser } from '../test/factories';
+import * as learning from '../learning';
 import { loadScope, parsePeriod, parseScope, provideCourseCompletionRates, buildReport, type ReportDoc, type Table } from './index';
 
 useFreshDatabase();
-afterEach(() => provideCourseCompletionRates(null));
+afterEach(() => provideCourseCompletionRates(undefined));
 
 function section(doc: ReportDoc, id: string) {
 	const s = doc.sections.find((x) => x.id === id);
@@ -182,6 +184,22 @@ describe('status report model', () => {
 		const rows = courses.rows.map((r) => [r.head.text, r.head.fallback ?? false, ...r.cells.map((c) => c.text)]);
 		expect(rows).toContainEqual(['Plus sûr en ligne', false, '20', '10', new Intl.NumberFormat('fr', { style: 'percent' }).format(0.5)]);
 		expect(rows).toContainEqual(['Reporting abuse', true, '0', '0', '—']);
+	});
+
+	it('reads course completion from the learning module itself, for the countries in scope', async () => {
+		const year = new Date().getUTCFullYear();
+		for (const country of ['KE', 'GH', 'SN']) await seedPublishedAssessment(db(), { country, period: year, level: 1 });
+		const course = learning.learnContent().courses[0];
+		const [a, b, c] = await Promise.all([1, 2, 3].map(() => makeUser()));
+		await learning.startCourse(a, course.id, { country: 'KE' });
+		await learning.startCourse(b, course.id, { country: 'KE' });
+		await learning.startCourse(c, course.id, { country: 'FR' });
+		const scope = await loadScope(db(), { kind: 'region', region: 'africa' }, year);
+		const doc = buildReport(scope, { locale: 'en', mode: 'report' });
+		const [courses] = tables(doc, 'courses');
+		const row = courses.rows.find((r) => r.head.text === course.title.en);
+		// two enrolments in Kenya; the French learner is outside the African scope
+		expect(row?.cells.map((x) => x.text).slice(0, 2)).toEqual(['2', '0']);
 	});
 
 	it('labels demo data', async () => {
