@@ -1,10 +1,12 @@
 // Privacy and security baseline, checked as a visitor would meet it.
 import { expect, scan, test } from './fixtures';
 
-const PUBLIC_PAGES = ['/', '/countries', '/privacy', '/signin', '/signup', '/password/forgot', '/no-such-page', '/help', '/help?country=KE&topic=sextortion', '/help/map', '/help/suggest', '/embed/help?country=GB'];
+const PUBLIC_PAGES = ['/', '/countries', '/privacy', '/signin', '/signup', '/password/forgot', '/no-such-page', '/help', '/help?country=KE&topic=sextortion', '/help/map', '/help/suggest', '/embed/help?country=GB', '/kids', '/learn', '/learn/guidelines', '/learn/courses', '/learn/verify', '/progress', '/progress/method', '/progress/legal'];
 const LOCALE_PREFIXES = ['', '/fr', '/es', '/ru', '/zh', '/ar'];
 
 test('no public page requests another origin or sets a cookie for an anonymous visitor', async ({ page, foreignRequests }) => {
+	// every public section in six languages: a long walk on a busy two-core machine
+	test.setTimeout(300_000);
 	for (const prefix of LOCALE_PREFIXES) {
 		for (const path of PUBLIC_PAGES) {
 			await page.goto(prefix + (path === '/' && prefix ? '' : path));
