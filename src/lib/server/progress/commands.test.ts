@@ -147,6 +147,14 @@ describe('assessment cycle', () => {
 		await expect(commands.decideAnswer(both, d.answers['legal.grooming.in_law'].id, { decision: 'accept' })).rejects.toMatchObject({ status: 403, code: 'progress_own_answer' });
 	});
 
+	it('answers a malformed id with not found, never a database error', async () => {
+		const admin = await makeUser({ grants: [grant('admin')] });
+		await expect(workspace.assessmentDetail(admin, 'nope')).rejects.toMatchObject({ status: 404 });
+		await expect(workspace.evidenceFile(admin, "1' or 1=1")).rejects.toMatchObject({ status: 404 });
+		await expect(commands.decideAnswer(admin, 'x', { decision: 'accept' })).rejects.toMatchObject({ status: 404 });
+		await expect(commands.deleteAction(admin, 'x')).rejects.toMatchObject({ status: 404 });
+	});
+
 	it('lets a coordinator see only their region', async () => {
 		const coordinator = await makeUser({ grants: [grant('coordinator', { region: 'europe' })] });
 		expect(await workspace.listAssessments(coordinator)).toEqual([]);

@@ -15,6 +15,7 @@ import {
 	checkUpload,
 	ContextValueInput,
 	DecisionInput,
+	idOr404,
 	EvidenceUrlInput,
 	MessageInput,
 	OpenAssessmentInput,
@@ -29,6 +30,7 @@ import { refreshAllScores, refreshScores } from './scores';
 const EDITABLE: AnswerStatus[] = ['draft', 'queried', 'rejected'];
 
 async function assessmentFor(tx: Db | Tx, id: string, lock = false) {
+	idOr404(id, 'progress_assessment_not_found');
 	const q = tx.select().from(assessments).where(eq(assessments.id, id));
 	const [row] = lock ? await q.for('update') : await q;
 	if (!row) throw new NotFound('progress_assessment_not_found');
@@ -42,6 +44,7 @@ async function frameworkOf(tx: Db | Tx, version: number): Promise<Framework> {
 }
 
 async function answerFor(tx: Db | Tx, answerId: string) {
+	idOr404(answerId, 'progress_answer_not_found');
 	const [row] = await tx
 		.select({ answer: answers, assessment: assessments })
 		.from(answers)
@@ -244,6 +247,7 @@ export async function addEvidenceUrl(actor: Actor | null, assessmentId: string, 
 
 /** Removes a piece of evidence from an answer the focal point may still change. */
 export async function removeEvidence(actor: Actor | null, evidenceId: string): Promise<void> {
+	idOr404(evidenceId, 'progress_evidence_not_found');
 	await db().transaction(async (tx) => {
 		const [row] = await tx
 			.select({ ev: { id: evidence.id, kind: evidence.kind, url: evidence.url, filename: evidence.filename }, answer: answers, country: assessments.country })
@@ -447,6 +451,7 @@ export async function saveContextValues(actor: Actor | null, assessmentId: strin
 // ------------------------------------------------------------------------------ roadmap
 
 async function actionFor(tx: Db | Tx, id: string) {
+	idOr404(id, 'progress_action_not_found');
 	const [row] = await tx.select().from(roadmapActions).where(eq(roadmapActions.id, id)).for('update');
 	if (!row) throw new NotFound('progress_action_not_found');
 	return row;

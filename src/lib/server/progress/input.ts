@@ -3,7 +3,7 @@
 import * as v from 'valibot';
 import { isCountryCode } from '../../geo';
 import { ACTION_STATUSES, CONFIDENTIALITY, EVIDENCE_LIMITS as L, YPN, type AnswerValue, type Question } from '../../progress/model';
-import { ValidationError } from '../platform/errors';
+import { NotFound, ValidationError } from '../platform/errors';
 
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max, 'text_too_long'));
 const requiredText = (max: number) => v.pipe(v.string('text_required'), v.trim(), v.nonEmpty('text_required'), v.maxLength(max, 'text_too_long'));
@@ -145,4 +145,12 @@ export function checkMagic(mediaType: string, bytes: Uint8Array): boolean {
 		default:
 			return false;
 	}
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An id from a URL or form must look like one before it reaches SQL; anything else is simply not found. */
+export function idOr404(id: string, code = 'not_found'): string {
+	if (!UUID.test(id)) throw new NotFound(code);
+	return id;
 }

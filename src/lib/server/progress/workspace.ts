@@ -10,6 +10,7 @@ import { allQuestions, type AnswerStatus, type AnswerValue, type Framework, type
 import { scoreAssessment, type ScoreResult } from '../../progress/scoring';
 import { findFramework } from './framework';
 import { can, canValidate, countryTarget, visibleScope } from './policy';
+import { idOr404 } from './input';
 import { answers, assessments, contextValues, evidence, messages, roadmapActions } from './schema';
 
 /** The countries the actor may see, as a SQL condition on a country column (undefined: all). */
@@ -106,6 +107,7 @@ export interface AssessmentDetail {
 
 /** One assessment as the workspace shows it. */
 export async function assessmentDetail(actor: Actor | null, id: string): Promise<AssessmentDetail> {
+	idOr404(id, 'progress_assessment_not_found');
 	const [a] = await db().select().from(assessments).where(eq(assessments.id, id));
 	if (!a) throw new NotFound('progress_assessment_not_found');
 	assertHolds(actor, can(actor, 'assessment.view', countryTarget(a.country)));
@@ -197,6 +199,7 @@ export async function validationQueue(actor: Actor | null): Promise<QueueItem[]>
 
 /** An evidence file, only for people who may see the assessment it belongs to. */
 export async function evidenceFile(actor: Actor | null, evidenceId: string) {
+	idOr404(evidenceId, 'progress_evidence_not_found');
 	const [row] = await db()
 		.select({ kind: evidence.kind, url: evidence.url, filename: evidence.filename, mediaType: evidence.mediaType, bytes: evidence.bytes, country: assessments.country })
 		.from(evidence)
