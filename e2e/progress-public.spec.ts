@@ -86,3 +86,13 @@ for (const prefix of ['', '/ar']) {
 		await expect(page.locator('main p').first()).toContainText(prefix ? 'نطاق غير معروف' : 'Unknown scope');
 	});
 }
+
+test('progress pages fit a 320 px screen without sideways scrolling', async ({ page }) => {
+	await page.setViewportSize({ width: 320, height: 700 });
+	for (const path of ['/progress', '/progress/countries/KE', '/progress/legal', '/progress/report?scope=world', '/ar/progress/regions/africa']) {
+		await page.goto(path);
+		await scan(page);
+		const width = await page.evaluate(() => document.documentElement.scrollWidth);
+		expect(width, path).toBeLessThanOrEqual(320);
+	}
+});
