@@ -228,6 +228,15 @@ for (const [prefix, country] of [['', 'UG'], ['/ar', 'JO']] as const) {
 		const csv = await (await request.get(`/api/v1/progress/sdmx.csv?ref_area=${country}`)).text();
 		expect(csv.split('\r\n')[0]).toBe('STRUCTURE,STRUCTURE_ID,ACTION,FREQ,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,OBS_STATUS,VALIDATION_STATUS');
 		expect(csv).toContain(`dataflow,COP:DF_COP_PROGRESS(1.0),I,A,${country},OVERALL,2026,`);
+
+		// the public country dashboard and its status report PDF show the new score
+		await page.goto(`${prefix}/progress/countries/${country}?period=2026`);
+		await scan(page);
+		const shown = new Intl.NumberFormat(prefix ? 'ar' : 'en', { maximumFractionDigits: 1 }).format(overall.value);
+		await expect(page.locator('section[aria-labelledby=s-summary] dl.facts')).toContainText(shown);
+		const pdf = await request.get(`${prefix}/progress/report.pdf?scope=${country}&period=2026`);
+		expect(pdf.headers()['content-type']).toBe('application/pdf');
+		expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 	});
 }
 
