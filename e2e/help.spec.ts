@@ -108,6 +108,12 @@ test('the embeddable help list sets no cookie and may be framed', async ({ page,
 	await expect(page.locator('article.result').first()).toBeVisible();
 	const size = (await r.body()).length;
 	expect(size).toBeLessThan(50_000);
+	// the same widget in another language may be framed too
+	const fr = await request.get('/fr/embed/help?country=KE');
+	expect(fr.headers()['content-security-policy']).toContain('frame-ancestors *');
+	expect(fr.headers()['x-frame-options']).toBeUndefined();
+	// and other pages may not
+	expect((await request.get('/fr/help')).headers()['x-frame-options']).toBe('SAMEORIGIN');
 });
 
 test('a suggestion goes through moderation: diff, approve, verify', async ({ page, browser }) => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { dirOf } from '$lib/i18n';
+import { dirOf, locales } from '$lib/i18n';
 import * as identity from '$lib/server/identity';
 import { runWithContext } from '$lib/server/platform/context';
 import { log } from '$lib/server/platform/log';
@@ -20,6 +20,13 @@ export const init: ServerInit = async () => {
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** Secrets that travel in paths (reset tokens) never reach the logs. */
+const LOCALE_PREFIX = new RegExp(`^/(${locales.join('|')})(?=/|$)`);
+
+/** The path without its language prefix: /fr/embed/help -> /embed/help. */
+function unprefixed(path: string): string {
+	return path.replace(LOCALE_PREFIX, '') || '/';
+}
+
 function redactPath(path: string): string {
 	return path.replace(/(\/password\/reset\/)[^/]+/, '$1[redacted]');
 }
@@ -98,10 +105,11 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	h.set('X-Content-Type-Options', 'nosniff');
 	h.set('Cross-Origin-Opener-Policy', 'same-origin');
 	h.set('Cross-Origin-Resource-Policy', 'same-origin');
-	if (!h.has('X-Frame-Options') && !event.url.pathname.startsWith('/embed')) h.set('X-Frame-Options', 'SAMEORIGIN');
+	const embed = unprefixed(event.url.pathname).startsWith('/embed');
+	if (!h.has('X-Frame-Options') && !embed) h.set('X-Frame-Options', 'SAMEORIGIN');
 	if (event.url.protocol === 'https:') h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 	const csp = h.get('Content-Security-Policy');
-	if (csp && event.url.pathname.startsWith('/embed')) {
+	if (csp && embed) {
 		// the embeddable help widget may be framed by any site (it sets no cookie and reads none)
 		h.set('Content-Security-Policy', csp.replace(/frame-ancestors [^;]+/, 'frame-ancestors *'));
 	}
@@ -116,6 +124,6 @@ export const handle = sequence(context, securityHeaders, csrf, i18n, session);
 
 export const handleError: HandleServerError = ({ error: err, event, status }) => {
 	if (status === 404) return { message: 'not_found' };
-	log.error('unhandled error', { err, path: event.url.pathname, status });
+	log.error('unhandled error', { err, path: redactPath(event.url.pathname), status });
 	return { message: 'internal', id: event.locals.requestId };
 };

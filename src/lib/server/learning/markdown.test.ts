@@ -19,6 +19,8 @@ describe('Markdown is rendered to a safe subset of HTML', () => {
 	it('removes javascript:, data: and protocol-relative links but keeps the text', () => {
 		const html = renderMarkdown('[a](javascript:alert(1)) [b](data:text/html,x) [c](//evil.example/x) [d](JaVaScRiPt:alert(1))');
 		expect(html).not.toMatch(/javascript|data:|evil\.example/i);
+		// a backslash after the slash never turns a site path into another host (/\host reads as //host)
+		expect(renderMarkdown('[e](/\\evil.example/y)')).not.toMatch(/href="\/[\/\\]/);
 		expect(html).toContain('a');
 		expect(html).toContain('d');
 	});

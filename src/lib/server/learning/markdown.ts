@@ -48,7 +48,8 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): s
 			a: (tagName, attribs): sanitizeHtml.Tag => {
 				const href = (attribs.href ?? '').trim();
 				const out: sanitizeHtml.Attributes = {};
-				if (href.startsWith('/') && !href.startsWith('//')) out.href = options.localizePath ? options.localizePath(href) : href;
+				// a site path: one slash then not another slash or backslash (browsers read /\\host as //host)
+				if (/^\/(?![\/\\])/.test(href)) out.href = options.localizePath ? options.localizePath(href) : href;
 				else if (/^https:\/\//i.test(href)) Object.assign(out, { href, rel: 'noopener noreferrer' });
 				else if (/^mailto:/i.test(href)) out.href = href;
 				// anything else (javascript:, data:, relative paths without a slash) loses its link
