@@ -10,6 +10,9 @@ import { classifyValue, renderWorldMap } from '../map';
 import { formats, safeUrl, type Formats } from './format';
 import type { Scope, ScopeData } from './data';
 
+/** Course counts below this many learners are not published (the same threshold as country groups). */
+const MIN_LEARNERS = 3;
+
 export interface Cell {
 	text: string;
 	href?: string;
@@ -405,7 +408,7 @@ export function buildReport(data: ScopeData, options: BuildOptions): ReportDoc {
 		doc.sections.push({ id: 'roadmap', title: m.progress_pub_roadmap({}, o), blocks: [chartBlock(chart, table, chartBase)] });
 	}
 
-	// 10. Course completion (report only; fed by the learning module when wired)
+	// 10. Course completion (report only; fed by the learning module)
 	if (mode === 'report') {
 		const blocks: Block[] = [];
 		if (!data.courses || !data.courses.length) blocks.push({ kind: 'text', text: m.progress_pub_courses_none({}, o), tone: 'note' });
@@ -421,11 +424,15 @@ export function buildReport(data: ScopeData, options: BuildOptions): ReportDoc {
 				.sort((a, b) => a.title.text.localeCompare(b.title.text, locale))
 				.map((c) => ({
 					head: { text: c.title.text, fallback: c.title.fallback, lang: c.title.fallback ? c.title.lang : undefined },
-					cells: [
-						{ text: f.count(c.enrolled), numeric: true },
-						{ text: f.count(c.completed), numeric: true },
-						c.enrolled > 0 ? { text: f.percent((c.completed / c.enrolled) * 100), numeric: true } : { text: '—', muted: true }
-					]
+					// one or two learners could be recognised by their colleagues: such counts are not published
+					cells:
+						c.enrolled > 0 && c.enrolled < MIN_LEARNERS
+							? [{ text: m.progress_pub_courses_small({}, o), muted: true }, { text: '—', muted: true }, { text: '—', muted: true }]
+							: [
+									{ text: f.count(c.enrolled), numeric: true },
+									{ text: f.count(c.completed), numeric: true },
+									c.enrolled > 0 ? { text: f.percent((c.completed / c.enrolled) * 100), numeric: true } : { text: '—', muted: true }
+								]
 				}));
 			blocks.push({ kind: 'table', table: { caption: m.progress_pub_courses_caption({ scope: name }, o), head: [m.progress_pub_course({}, o), m.progress_pub_enrolled({}, o), m.progress_pub_completed({}, o), m.progress_pub_rate({}, o)], rows } });
 		}
