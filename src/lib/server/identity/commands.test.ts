@@ -187,6 +187,15 @@ describe('account self-service and disabling', () => {
 		expect(actions).toEqual(expect.arrayContaining(['user.update_profile', 'user.change_password', 'user.sign_out_everywhere']));
 	});
 
+	it('a signed-in session cannot guess the current password without limit', async () => {
+		await db().delete(rateLimits);
+		const actor = await makeUser();
+		for (let i = 0; i < 10; i++) {
+			expect(await codeOf(identity.changePassword(actor, { current: `guess number ${i}`, password: 'a fresh new password' }, undefined))).toBe('invalid_input');
+		}
+		expect(await codeOf(identity.changePassword(actor, { current: TEST_PASSWORD, password: 'a fresh new password' }, undefined))).toBe('rate_limited');
+	});
+
 	it('an admin disables an account: its sessions end and it cannot sign in until enabled again', async () => {
 		await db().delete(rateLimits);
 		const admin = await makeUser({ grants: [grant('admin')] });

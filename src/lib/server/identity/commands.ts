@@ -225,6 +225,7 @@ export async function updateProfile(actor: Actor | null, rawInput: unknown) {
 export async function changePassword(actor: Actor | null, rawInput: unknown, currentToken: string | undefined) {
 	requireActor(actor);
 	const input = parse(ChangePasswordInput, rawInput);
+	await hit(LIMITS.passwordChange, sha256(`user:${actor.id}`));
 	const [user] = await db().select().from(users).where(eq(users.id, actor.id));
 	if (!user || !(await verifyPassword(input.current, user.passwordHash))) {
 		throw new ValidationError({ current: 'password_wrong' });

@@ -14,7 +14,9 @@ export interface Limit {
 export const LIMITS = {
 	signIn: { name: 'signin', max: 10, windowSeconds: 15 * 60 },
 	signUp: { name: 'signup', max: 5, windowSeconds: 60 * 60 },
-	passwordReset: { name: 'reset', max: 5, windowSeconds: 60 * 60 }
+	passwordReset: { name: 'reset', max: 5, windowSeconds: 60 * 60 },
+	/** guesses of the current password from a signed-in session (a stolen session must not brute-force it) */
+	passwordChange: { name: 'password_change', max: 10, windowSeconds: 15 * 60 }
 } satisfies Record<string, Limit>;
 
 /** Whether rate limits are switched off (only ever by the test runner for its own server). */
