@@ -175,6 +175,43 @@ export async function stopApp(app: AppServer, graceMs = 10_000): Promise<{ ms: n
 	return { ms: performance.now() - t0, ...first, killed: false };
 }
 
+/** The server's own "database ready" log line (ms spent opening, migrating and seeding). */
+export function dbReadyMs(app: AppServer): number | null {
+	for (const line of readFileSync(app.logFile, 'utf8').split('\n')) {
+		if (!line.includes('"database ready"')) continue;
+		try {
+			return JSON.parse(line).ms ?? null;
+		} catch {
+			/* not JSON */
+		}
+	}
+	return null;
+}
+
+export interface StartRun {
+	run: string;
+	firstOkMs: number;
+	dbReadyMs: number | null;
+	shutdownMs: number | null;
+	exit: string | null;
+}
+
+/** Starts the app on a free port with its log in `logDir`/server-`label`.log; resolves at the first 200 of GET /. */
+export async function launch(opts: { dataDir: string; label: string; timeoutMs: number; logDir: string; env?: Record<string, string> }): Promise<{ app: AppServer; run: StartRun }> {
+	const port = await freePort();
+	const app = startApp({ port, dataDir: opts.dataDir, logFile: path.join(opts.logDir, `server-${opts.label}.log`), env: opts.env });
+	const firstOkMs = await waitFor200(app, `${app.origin}/`, opts.timeoutMs);
+	return { app, run: { run: opts.label, firstOkMs, dbReadyMs: dbReadyMs(app), shutdownMs: null, exit: null } };
+}
+
+/** Stops a launched app, noting in `run` how long it took and how it ended (warns unless it exited cleanly). */
+export async function stop(app: AppServer, run: StartRun, log: (s: string) => void = console.log): Promise<void> {
+	const s = await stopApp(app);
+	run.shutdownMs = Math.round(s.ms);
+	run.exit = s.killed ? 'SIGKILL (did not exit on SIGTERM)' : s.signal ? `signal ${s.signal}` : `code ${s.code}`;
+	if (s.killed || s.code !== 0) log(`  warning: server ${run.run} ended with ${run.exit}. Last output:\n${app.tail(10)}`);
+}
+
 /** The plain static server (bench/static-server.mjs) in its own process, like the app. */
 export async function startStatic(bodyFile: string, contentType: string): Promise<{ child: ChildProcess; origin: string }> {
 	const child = spawn(process.execPath, [path.join(ROOT, 'bench', 'static-server.mjs'), bodyFile, contentType], {

@@ -14,22 +14,22 @@ import { measureHelpSearch, type HelpSearchResults, type SearchKindResult } from
 import { runProgressBench, updateProgressDoc } from './progress';
 import {
 	ROOT,
-	freePort,
 	get,
 	getFollow,
 	kb,
 	killAll,
 	killAllSync,
+	launch,
 	mdTable,
 	median,
 	ms,
-	startApp,
 	startStatic,
+	stop,
 	stopApp,
 	stopChild,
 	textTable,
-	waitFor200,
 	type AppServer,
+	type StartRun,
 	type Row
 } from './lib';
 
@@ -41,7 +41,7 @@ const HELP_PAGES = ['/help', '/help?country=KE', '/ar/help?country=KE&topic=sext
 const PAGES = ['/', '/fr', '/ar', '/countries', '/ar/countries', '/privacy', '/signin', '/signup', '/password/forgot', ...HELP_PAGES];
 /** The help-finder step: synthetic services, searches per kind (timed after one warm-up round), the search target. */
 const HELP = { services: 100_000, seed: 42, rounds: 30, targetP95Ms: 20, topic: 'mental_health' };
-const WATCHDOG_MS = 12 * 60_000; // the progress step adds about 1.5 min
+const WATCHDOG_MS = 12 * 60_000; // the progress step adds about 2 min (in-process, then its pages over HTTP)
 const DOC = path.join(ROOT, 'docs', 'performance.md');
 const RESULTS = path.join(ROOT, 'bench', 'results', 'latest.json');
 const START = '<!-- bench:start -->';
@@ -142,60 +142,25 @@ function ensureBuild() {
 	return { builtAt: new Date(builtAt).toISOString(), builtNow: built, olderThanSources: stale };
 }
 
-/** The server's own "database ready" log line (ms spent opening, migrating and seeding). */
-function dbReadyMs(app: AppServer): number | null {
-	for (const line of readFileSync(app.logFile, 'utf8').split('\n')) {
-		if (!line.includes('"database ready"')) continue;
-		try {
-			return JSON.parse(line).ms ?? null;
-		} catch {
-			/* not JSON */
-		}
-	}
-	return null;
-}
-
 // ---------------------------------------------------------------------------------------------
-
-interface StartRun {
-	run: string;
-	firstOkMs: number;
-	dbReadyMs: number | null;
-	shutdownMs: number | null;
-	exit: string | null;
-}
-
-async function launch(dataDir: string, label: string, timeoutMs: number, env?: Record<string, string>): Promise<{ app: AppServer; run: StartRun }> {
-	const port = await freePort();
-	const app = startApp({ port, dataDir, logFile: path.join(tmp!, `server-${label}.log`), env });
-	const firstOkMs = await waitFor200(app, `${app.origin}/`, timeoutMs);
-	return { app, run: { run: label, firstOkMs, dbReadyMs: dbReadyMs(app), shutdownMs: null, exit: null } };
-}
-
-async function stop(app: AppServer, run: StartRun) {
-	const s = await stopApp(app);
-	run.shutdownMs = Math.round(s.ms);
-	run.exit = s.killed ? 'SIGKILL (did not exit on SIGTERM)' : s.signal ? `signal ${s.signal}` : `code ${s.code}`;
-	if (s.killed || s.code !== 0) log(`  warning: server ${run.run} ended with ${run.exit}. Last output:\n${app.tail(10)}`);
-}
 
 /** Step 2: first run on a fresh database, then STARTUP_RUNS starts on the existing one. */
 async function measureStartup(dataDir: string) {
 	section('Start-up');
 	log('First run (fresh embedded database: create, migrate, seed)…');
-	const first = await launch(dataDir, 'first-run', 120_000);
+	const first = await launch({ dataDir, label: 'first-run', timeoutMs: 120_000, logDir: tmp! });
 	const health = await get(`${first.app.origin}/healthz`);
 	if (health.status !== 200) throw new Error(`/healthz answered ${health.status}: ${health.body.toString()}`);
-	await stop(first.app, first.run);
+	await stop(first.app, first.run, log);
 	log(`  first 200 of GET / after ${ms(first.run.firstOkMs)}; /healthz ${health.body.toString()}`);
 
 	const runs: StartRun[] = [];
 	let running: AppServer | undefined;
 	for (let i = 1; i <= STARTUP_RUNS; i++) {
-		const { app, run } = await launch(dataDir, `existing-${i}`, 30_000);
+		const { app, run } = await launch({ dataDir, label: `existing-${i}`, timeoutMs: 30_000, logDir: tmp! });
 		runs.push(run);
 		log(`  start ${i} on the existing database: first 200 of GET / after ${ms(run.firstOkMs)} (server's own "database ready": ${run.dbReadyMs ?? '?'} ms)`);
-		if (i < STARTUP_RUNS) await stop(app, run);
+		if (i < STARTUP_RUNS) await stop(app, run, log);
 		else running = app; // the last one stays up for the throughput and page-weight steps
 	}
 	const times = runs.map((r) => r.firstOkMs);
@@ -419,7 +384,7 @@ async function measureHelp() {
 	const search: HelpSearchResults = await measureHelpSearch({ dataDir, count: HELP.services, seed: HELP.seed, rounds: HELP.rounds, log });
 
 	log('Starting the app on the synthetic directory (SEED_DEMO=off)…');
-	const { app, run } = await launch(dataDir, 'help-100k', 120_000, { SEED_DEMO: 'off' });
+	const { app, run } = await launch({ dataDir, label: 'help-100k', timeoutMs: 120_000, logDir: tmp!, env: { SEED_DEMO: 'off' } });
 	try {
 		log(`  first 200 of GET / after ${ms(run.firstOkMs)} (server's own "database ready": ${run.dbReadyMs ?? '?'} ms)`);
 		const helpPath = `/help?country=${search.busiest.country}&topic=${HELP.topic}`;
@@ -735,13 +700,13 @@ async function main() {
 		const pageWeight = await measurePageWeight(app, PAGES, 'Page weight');
 		for (const p of pageWeight.pages) log(`  ${p.page.padEnd(38)} ${kb(p.totalRaw).padStart(9)} raw  ${kb(p.totalGzip).padStart(8)} gzip${p.overBudget ? '  OVER BUDGET' : ''}`);
 		const throughput = await measureThroughput(app);
-		await stop(app, startup.lastRun);
+		await stop(app, startup.lastRun, log);
 		startup.summary.runs[startup.summary.runs.length - 1].shutdownMs = startup.lastRun.shutdownMs;
 		startup.summary.runs[startup.summary.runs.length - 1].exit = startup.lastRun.exit;
 		app = undefined;
 		const help = await measureHelp();
 		section('Progress roll-ups: 194 countries x 10 periods, every answer validated (bench/progress.ts)');
-		updateProgressDoc(await runProgressBench(log));
+		updateProgressDoc(await runProgressBench(log, { workDir: tmp }));
 		const results: Results = { machine: m, build, startup: startup.summary, throughput, pageWeight, help, benchSeconds: Math.round((performance.now() - t0) / 1000) };
 		mkdirSync(path.dirname(RESULTS), { recursive: true });
 		writeFileSync(RESULTS, JSON.stringify(results, null, '\t') + '\n');
