@@ -1,0 +1,15 @@
+// Events and trainings: events with registrations (no account needed), children registered as
+// groups by ages only, seats and a waiting list that never oversell, iCalendar feeds, reminders,
+// the organiser's workspace and certificates of attendance. See docs/events.md.
+import './jobs';
+export * from './commands';
+export * from './queries';
+export { can, eventTarget, visibleScope, EVENTS_RULES, type EventsAction } from './policy';
+export { EventInput, RegisterInput, ListQuery, MessageInput, CancelInput } from './input';
+export { toICalendar } from './ics';
+export { presentSummary, presentDetail, presentOpenData, presentOwnRegistration, presentForOrganiser, registrationsCsv, jsonLd, zonedIso } from './present';
+export { formatWhen, manageLink } from './mails';
+export { zonedToUtc, utcToZoned, isTimeZone } from './time';
+export { runReminder } from './jobs';
+export { issueAttendanceCertificates, getAttendanceCertificate, certificateUrl } from './certificates';
+export { eventFromForm, registrationFromForm, eventToForm, QUESTION_SLOTS } from './forms';
