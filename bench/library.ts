@@ -1,0 +1,106 @@
+// The library bench: 20,000 synthetic documents in six languages (bench/generate-library.ts) in a
+// fresh embedded database (PGlite, in memory), then the search the /library page and
+// GET /api/v1/library/documents make, timed in-process: one word per language (stemmed or
+// substring), a phrase, a word with facets, facets alone, browsing. Target: p95 under 50 ms.
+// Run alone with `npx tsx bench/library.ts`, or as a step of `npm run bench`; writes its section of
+// docs/performance.md between library markers.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { migrate, openDatabase, useDatabase } from '../src/lib/server/db';
+import { searchDocuments } from '../src/lib/server/library/search';
+import { SearchQuery } from '../src/lib/server/library/input';
+import { parse } from '../src/lib/server/platform/validate';
+import { generateLibrary, type LibraryGeneration } from './generate-library';
+import { mdTable, percentile, ROOT, textTable, type Row } from './lib';
+
+export const LIBRARY = { documents: 20_000, rounds: 30, targetP95Ms: 50 };
+const DOC = path.join(ROOT, 'docs', 'performance.md');
+const START = '<!-- bench:library:start -->';
+const END = '<!-- bench:library:end -->';
+
+const KINDS: { kind: string; query: Record<string, string> }[] = [
+	{ kind: 'browse (no query, newest first)', query: {} },
+	{ kind: 'facets only (type + year)', query: { type: 'report', year: '2020' } },
+	{ kind: 'English word', query: { q: 'children' } },
+	{ kind: 'French word (stemmed, accents folded)', query: { q: 'éducateur' } },
+	{ kind: 'Spanish word (stemmed)', query: { q: 'familia' } },
+	{ kind: 'Russian word (stemmed)', query: { q: 'защиты' } },
+	{ kind: 'Chinese word (substring)', query: { q: '网络安全' } },
+	{ kind: 'Arabic word (substring)', query: { q: 'الأطفال' } },
+	{ kind: 'phrase', query: { q: '"online protection"' } },
+	{ kind: 'word + language + topic', query: { q: 'protection', language: 'fr', topic: 'contact' } },
+	{ kind: 'rare word (no result)', query: { q: 'zzyzxqv' } }
+];
+
+export interface LibraryBench {
+	generation: LibraryGeneration;
+	database: 'pglite' | 'postgres';
+	rounds: number;
+	targetP95Ms: number;
+	kinds: { kind: string; results: number; p50Ms: number; p95Ms: number; maxMs: number }[];
+}
+
+export async function runLibraryBench(log: (s?: string) => void = console.log): Promise<LibraryBench> {
+	// the default deployment's database: embedded PGlite (in memory here)
+	const database = await openDatabase({ dataDir: 'memory://' });
+	try {
+		await migrate(database);
+		useDatabase(database);
+		log(`Generating ${LIBRARY.documents.toLocaleString('en')} documents…`);
+		const generation = await generateLibrary(database.db, LIBRARY.documents);
+		log(`  ${generation.documents} documents, ${generation.searchRows} search rows, ${generation.withPdfText} with PDF text, in ${(generation.ms / 1000).toFixed(1)} s`);
+		const queries = KINDS.map((k) => parse(SearchQuery, k.query));
+		for (const q of queries) await searchDocuments(q); // warm-up
+		const times = KINDS.map(() => [] as number[]);
+		const results = KINDS.map(() => 0);
+		for (let r = 0; r < LIBRARY.rounds; r++) {
+			for (const [i, q] of queries.entries()) {
+				const t = performance.now();
+				const found = await searchDocuments(q);
+				times[i].push(performance.now() - t);
+				results[i] = found.total;
+			}
+		}
+		const round = (x: number) => Math.round(x * 10) / 10;
+		const kinds = KINDS.map((k, i) => ({ kind: k.kind, results: results[i], p50Ms: round(percentile(times[i], 50)), p95Ms: round(percentile(times[i], 95)), maxMs: round(Math.max(...times[i])) }));
+		const table = rows(kinds);
+		log(textTable(table, Object.keys(table[0])));
+		return { generation, database: database.kind, rounds: LIBRARY.rounds, targetP95Ms: LIBRARY.targetP95Ms, kinds };
+	} finally {
+		useDatabase(undefined);
+		await database.close();
+	}
+}
+
+function rows(kinds: LibraryBench['kinds']): Row[] {
+	return kinds.map((k) => ({ search: k.kind, results: k.results, 'p50 ms': k.p50Ms, 'p95 ms': k.p95Ms, 'max ms': k.maxMs, [`p95 < ${LIBRARY.targetP95Ms} ms`]: k.p95Ms < LIBRARY.targetP95Ms ? 'ok' : 'MISSED' }));
+}
+
+export function updateLibraryDoc(r: LibraryBench): void {
+	if (!existsSync(DOC)) return;
+	const text = readFileSync(DOC, 'utf8');
+	const section = [
+		START,
+		`### Library search (${r.generation.documents.toLocaleString('en')} documents)`,
+		'',
+		`\`library.search\`'s query (the one the /library page and GET /api/v1/library/documents make: matching, ranking, total and five facet counts in one statement), in-process on ${r.database === 'pglite' ? 'the embedded database (PGlite)' : 'PostgreSQL'}; ${r.generation.searchRows.toLocaleString('en')} search rows, ${r.generation.withPdfText.toLocaleString('en')} documents with PDF text; ${r.rounds} searches of each kind after one warm-up. Target: p95 under ${r.targetP95Ms} ms.`,
+		'',
+		mdTable(rows(r.kinds), Object.keys(rows(r.kinds)[0])),
+		END
+	].join('\n');
+	const next = text.includes(START) ? text.replace(new RegExp(`${START}[\\s\\S]*?${END}`), section) : `${text.trimEnd()}\n\n${section}\n`;
+	writeFileSync(DOC, next);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	runLibraryBench().then(
+		(r) => {
+			updateLibraryDoc(r);
+			process.exit(0);
+		},
+		(e) => {
+			console.error(e);
+			process.exit(1);
+		}
+	);
+}
