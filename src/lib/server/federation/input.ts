@@ -1,0 +1,92 @@
+// What federation accepts: the administrator's forms, and everything a member sends (the instance
+// document, the manifest, each file), parsed strictly with limits.
+import * as v from 'valibot';
+import { isCountryCode } from '../../geo';
+import { PILLARS, TIERS } from '../../progress/model';
+import { FEEDS, ROLES } from './settings';
+
+export const LIMITS = {
+	nameMax: 200,
+	countriesMax: 250,
+	manifestBytes: 64 * 1024,
+	instanceBytes: 64 * 1024,
+	/** per file; FEDERATION_MAX_FILE_BYTES overrides */
+	fileBytes: () => Number(process.env.FEDERATION_MAX_FILE_BYTES ?? 256 * 1024 * 1024),
+	resultsMax: 250 * 100,
+	servicesMax: 500_000
+} as const;
+
+const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max, 'text_too_long'));
+const Country = v.pipe(v.string(), v.check(isCountryCode, 'federation_country_invalid'));
+const CountryList = v.pipe(
+	v.string(),
+	v.maxLength(2000, 'text_too_long'),
+	v.transform((s) => [...new Set(s.split(/[\s,;]+/).map((c) => c.trim().toUpperCase()).filter(Boolean))].sort()),
+	v.check((xs) => xs.every(isCountryCode), 'federation_country_invalid'),
+	v.maxLength(LIMITS.countriesMax, 'too_many')
+);
+
+export const SettingsInput = v.object({
+	name: v.pipe(text(LIMITS.nameMax), v.minLength(1, 'text_required')),
+	countries: v.optional(CountryList, ''),
+	role: v.picklist(ROLES, 'invalid_value')
+});
+export type SettingsInput = v.InferOutput<typeof SettingsInput>;
+
+export const MemberInput = v.object({
+	origin: v.pipe(text(300), v.minLength(1, 'text_required')),
+	name: v.optional(text(LIMITS.nameMax), ''),
+	fingerprint: v.pipe(text(200), v.minLength(1, 'text_required')),
+	countries: v.pipe(CountryList, v.minLength(1, 'federation_countries_required'))
+});
+export type MemberInput = v.InferOutput<typeof MemberInput>;
+
+// ---- what members send ---------------------------------------------------------------------------
+
+const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+const IsoTime = v.pipe(v.string(), v.maxLength(40), v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/), v.check((s) => !Number.isNaN(Date.parse(s))));
+export const FILE_NAME = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
+
+export const Manifest = v.object({
+	type: v.literal('CopFederationManifest'),
+	version: v.literal(1),
+	instance: v.pipe(v.string(), v.maxLength(300)),
+	name: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.nameMax)), ''),
+	feed: v.picklist(FEEDS),
+	sequence: int(1, 2 ** 31 - 1),
+	created: IsoTime,
+	countries: v.pipe(v.array(Country), v.maxLength(LIMITS.countriesMax)),
+	files: v.pipe(
+		v.array(v.object({ name: v.pipe(v.string(), v.regex(FILE_NAME)), sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)), bytes: int(0, 2 ** 40), mediaType: v.pipe(v.string(), v.maxLength(100)) })),
+		v.maxLength(10)
+	),
+	proof: v.record(v.string(), v.unknown())
+});
+export type Manifest = v.InferOutput<typeof Manifest>;
+
+const Score = v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(100)));
+const CountryResult = v.object({
+	country: Country,
+	period: int(1990, 2200),
+	frameworkVersion: int(1, 999_999),
+	overall: Score,
+	tier: v.nullable(v.picklist(TIERS as unknown as (1 | 2 | 3 | 4 | 5)[])),
+	pillars: v.object(Object.fromEntries(PILLARS.map((p) => [p, Score])) as Record<(typeof PILLARS)[number], typeof Score>),
+	indicators: v.pipe(v.array(v.object({ id: v.pipe(v.string(), v.regex(/^[a-z0-9_.-]{1,100}$/)), score: Score, hidden: v.boolean() })), v.maxLength(1000)),
+	demo: v.boolean()
+});
+export const ScoresFile = v.object({
+	frameworkVersion: v.nullable(int(1, 999_999)),
+	results: v.pipe(v.array(CountryResult), v.maxLength(LIMITS.resultsMax))
+});
+export type ScoresFile = v.InferOutput<typeof ScoresFile>;
+
+const PublicKey = v.object({
+	fingerprint: v.pipe(v.string(), v.regex(/^sha256:[0-9a-f]{64}$/)),
+	publicKey: v.pipe(v.string(), v.regex(/^[A-Za-z0-9+/]{43}=$/)),
+	endorsement: v.nullish(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{86}$/))),
+	endorsedBy: v.nullish(v.pipe(v.string(), v.regex(/^sha256:[0-9a-f]{64}$/)))
+});
+export const InstanceKeys = v.object({
+	keys: v.object({ current: PublicKey, previous: v.pipe(v.array(PublicKey), v.maxLength(100)) })
+});

@@ -1,0 +1,97 @@
+// The publisher side: the key generated once and sealed, rotation with endorsement, the instance
+// document, snapshots signed and hashed, a new sequence only when the content changed.
+import { describe, expect, it } from 'vitest';
+import { db } from '../db';
+import { grant, makeUser } from '../test/factories';
+import { useFreshDatabase } from '../test/db';
+import { seedPublishedAssessment } from '../test/progress';
+import * as federation from '.';
+import { checkEndorsement, fingerprint, sha256Hex, verifyDocument, proofKeyId, normaliseFingerprint, signDocument } from './crypto';
+import { currentKey, listKeys } from './keys';
+import { federationKeys } from './schema';
+import { isPrivateAddress, parseOrigin } from './net';
+
+useFreshDatabase();
+
+describe('federation: signing', () => {
+	it('signs and verifies a document, and refuses any change to it', async () => {
+		const k = await currentKey(db());
+		const doc = signDocument({ a: 1, b: ['x'] }, k.privateKey, `https://x.example/.well-known/cop-instance#${k.fingerprint}`);
+		expect(verifyDocument(doc, k.publicKeyRaw)).toBe('ok');
+		expect(proofKeyId(doc)).toBe(k.fingerprint);
+		expect(verifyDocument({ ...doc, a: 2 }, k.publicKeyRaw)).toBe('bad_signature');
+		expect(verifyDocument({ a: 1 }, k.publicKeyRaw)).toBe('no_proof');
+		expect(verifyDocument('x', k.publicKeyRaw)).toBe('malformed');
+		expect(verifyDocument({ ...doc, proof: { ...(doc.proof as object), proofValue: 'z111' } }, k.publicKeyRaw)).toBe('bad_signature');
+	});
+
+	it('generates the key once and keeps the private part sealed', async () => {
+		const a = await currentKey(db());
+		const b = await currentKey(db());
+		expect(a.fingerprint).toBe(b.fingerprint);
+		expect(a.fingerprint).toBe(fingerprint(a.publicKeyRaw));
+		const rows = await db().select().from(federationKeys);
+		expect(rows).toHaveLength(1);
+		expect(rows[0].privateKey.startsWith('sealed:v1:')).toBe(true);
+	});
+
+	it('reads fingerprints as people type them', () => {
+		const hex = 'ab'.repeat(32);
+		expect(normaliseFingerprint(`SHA256:${hex.toUpperCase()}`)).toBe(`sha256:${hex}`);
+		expect(normaliseFingerprint(hex.match(/../g)!.join(':'))).toBe(`sha256:${hex}`);
+		expect(normaliseFingerprint('sha256:abc')).toBeNull();
+	});
+
+	it('guards addresses: no private ranges, no paths or credentials in an origin', () => {
+		for (const a of ['127.0.0.1', '10.1.2.3', '192.168.0.1', '169.254.169.254', '::1', 'fe80::1', '::ffff:127.0.0.1', '172.16.0.5', 'not-an-ip']) expect(isPrivateAddress(a), a).toBe(true);
+		for (const a of ['8.8.8.8', '2001:4860:4860::8888', '1.1.1.1']) expect(isPrivateAddress(a), a).toBe(false);
+		expect(parseOrigin('https://cop.example.gov')).toBe('https://cop.example.gov');
+		expect(parseOrigin('https://cop.example.gov/x')).toBeNull();
+		expect(parseOrigin('https://u:p@cop.example.gov')).toBeNull();
+		expect(parseOrigin('http://cop.example.gov')).toBeNull();
+		expect(parseOrigin('javascript:alert(1)')).toBeNull();
+	});
+});
+
+describe('federation: publishing', () => {
+	it('publishes validated scores of its own countries in a signed snapshot; unchanged content keeps its sequence', async () => {
+		const admin = await makeUser({ grants: [grant('admin')] });
+		await seedPublishedAssessment(db(), { country: 'KE', period: 2025, level: 1 });
+		await seedPublishedAssessment(db(), { country: 'GH', period: 2025, level: 0.5 });
+		await federation.saveSettings(admin, { name: 'Kenya COP', countries: 'ke', role: 'both' });
+		const s1 = await federation.ensureSnapshot(db(), 'progress', new Date(), true);
+		const k = await currentKey(db());
+		expect(verifyDocument(s1.manifest, k.publicKeyRaw)).toBe('ok');
+		const m = s1.manifest as { sequence: number; countries: string[]; files: { name: string; sha256: string }[] };
+		expect(m.countries).toEqual(['KE']);
+		for (const f of m.files) expect(sha256Hex(s1.files[f.name])).toBe(f.sha256);
+		const scores = JSON.parse(s1.files['scores.json']);
+		expect(scores.results.map((r: { country: string }) => r.country)).toEqual(['KE']);
+		expect(s1.files['observations.csv']).toContain(',KE,OVERALL,2025,');
+		expect(s1.files['observations.csv']).not.toContain(',GH,');
+		const s2 = await federation.ensureSnapshot(db(), 'progress', new Date(), true);
+		expect(s2.sequence).toBe(s1.sequence);
+		await federation.saveSettings(admin, { name: 'Kenya COP', countries: 'KE, GH', role: 'both' });
+		const s3 = await federation.ensureSnapshot(db(), 'progress', new Date(), true);
+		expect(s3.sequence).toBe(s1.sequence + 1);
+	});
+
+	it('rotates the key: the new one is endorsed by the old, both listed, old snapshots still verify', async () => {
+		const admin = await makeUser({ grants: [grant('admin')] });
+		const old = await currentKey(db());
+		const snap = await federation.latestSnapshot(db(), 'progress');
+		await expect(federation.rotateKey(await makeUser())).rejects.toMatchObject({ status: 403 });
+		const r = await federation.rotateKey(admin);
+		expect(r.previous).toBe(old.fingerprint);
+		const keys = await listKeys(db());
+		expect(keys.map((k) => k.fingerprint)).toEqual([r.current, r.previous]);
+		expect(keys[1].validUntil).not.toBeNull();
+		expect(checkEndorsement(r.current, keys[0].endorsement!, old.publicKeyRaw)).toBe(true);
+		expect(verifyDocument(snap!.manifest, Buffer.from(keys[1].publicKey, 'base64'))).toBe('ok');
+		const doc = await federation.instanceDocument(db());
+		expect(doc.keys.current!.fingerprint).toBe(r.current);
+		expect(doc.keys.previous.map((k) => k.fingerprint)).toEqual([r.previous]);
+		expect(doc.countries).toEqual(['GH', 'KE']);
+		expect(doc.feeds.map((f) => f.feed)).toEqual(['progress', 'services']);
+	});
+});

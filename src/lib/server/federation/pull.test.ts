@@ -1,0 +1,170 @@
+// The hub's pull against a member in memory: first pull with the agreed fingerprint, ETag,
+// replay, tampered files, bad signatures, untrusted countries, endorsed and unendorsed rotation,
+// a member that is down, and the federated scores reaching the progress read API.
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { db } from '../db';
+import type { Actor } from '../identity';
+import * as progress from '../progress';
+import { grant, makeUser } from '../test/factories';
+import { useFreshDatabase } from '../test/db';
+import * as federation from '.';
+import { federationMembers, federationPulls, federationScores } from './schema';
+import { countryResult, FakeMember } from './testing';
+import { seedPublishedAssessment } from '../test/progress';
+
+useFreshDatabase();
+let admin: Actor;
+let member: FakeMember;
+let memberId: string;
+
+beforeAll(async () => {
+	process.env.FEDERATION_ALLOW_PRIVATE = '1';
+	admin = await makeUser({ grants: [grant('admin')] });
+	member = new FakeMember('https://member.example', ['KE', 'TZ']);
+	vi.stubGlobal('fetch', member.fetch);
+	member.publishScores([countryResult('KE', 2025, 60), countryResult('TZ', 2025, 40)]);
+	member.publish('services', { 'services.json': '[]' });
+	memberId = await federation.registerMember(admin, { origin: member.origin, fingerprint: member.key.fp.toUpperCase().replace('SHA256:', ''), countries: 'KE, TZ', name: 'East' });
+});
+
+afterAll(() => {
+	vi.unstubAllGlobals();
+	delete process.env.FEDERATION_ALLOW_PRIVATE;
+});
+
+const scoresOf = async () => (await db().select().from(federationScores).where(eq(federationScores.memberId, memberId))).map((r) => `${r.country}:${r.period}:${r.overall}:${r.sequence}`).sort();
+const lastPull = async () => (await db().select().from(federationPulls).where(eq(federationPulls.feed, 'progress')).orderBy(federationPulls.id)).at(-1)!;
+const memberRow = async () => (await db().select().from(federationMembers).where(eq(federationMembers.id, memberId)))[0];
+
+describe('federation: the hub pulls a member', () => {
+	it('refuses a non-admin, and a bad origin or fingerprint', async () => {
+		const someone = await makeUser();
+		await expect(federation.pullNow(someone, memberId)).rejects.toMatchObject({ status: 403 });
+		await expect(federation.registerMember(admin, { origin: 'ftp://x', fingerprint: member.key.fp, countries: 'FR' })).rejects.toMatchObject({ status: 400, fields: { origin: 'federation_origin_invalid' } });
+		await expect(federation.registerMember(admin, { origin: 'https://b.example', fingerprint: 'abc', countries: 'FR' })).rejects.toMatchObject({ fields: { fingerprint: 'federation_fingerprint_invalid' } });
+		await expect(federation.registerMember(admin, { origin: 'https://c.example', fingerprint: member.key.fp, countries: 'KE' })).rejects.toMatchObject({ status: 409 });
+	});
+
+	it('accepts the first snapshot signed by the agreed key, with provenance', async () => {
+		const r = await federation.pullNow(admin, memberId);
+		expect(r.map((x) => x.outcome)).toEqual(['applied', 'applied']);
+		expect(await scoresOf()).toEqual(['KE:2025:60:1', 'TZ:2025:40:1']);
+		const m = await memberRow();
+		expect(m.keys.map((k) => k.fingerprint)).toEqual([member.key.fp]);
+		expect(m.feeds.progress.sequence).toBe(1);
+		expect(m.failures).toBe(0);
+	});
+
+	it('costs a 304 when nothing changed', async () => {
+		const r = await federation.pullNow(admin, memberId);
+		expect(r.map((x) => x.outcome)).toEqual(['unchanged', 'unchanged']);
+	});
+
+	it('refuses a replayed (older) sequence and keeps the last good snapshot', async () => {
+		member.publishScores([countryResult('KE', 2025, 10)], { sequence: 1 });
+		member.snapshots.progress!.manifest.sequence = 0; // not even valid
+		let r = await federation.pullNow(admin, memberId);
+		expect(r[0]).toMatchObject({ outcome: 'refused', code: 'manifest_invalid' });
+		member.sequence.progress = 1;
+		member.publishScores([countryResult('KE', 2025, 70)]); // sequence 2
+		r = await federation.pullNow(admin, memberId);
+		expect(r[0]).toMatchObject({ outcome: 'applied', sequence: 2 });
+		member.publishScores([countryResult('KE', 2025, 10)], { sequence: 1 });
+		r = await federation.pullNow(admin, memberId);
+		expect(r[0]).toMatchObject({ outcome: 'refused', code: 'replay' });
+		expect(await scoresOf()).toEqual(['KE:2025:70:2']);
+		expect((await memberRow()).lastError).toContain('replay');
+	});
+
+	it('refuses a file that does not match its hash, and a tampered manifest', async () => {
+		member.publishScores([countryResult('KE', 2025, 80)], { sequence: 3 });
+		member.snapshots.progress!.files['scores.json'] = member.snapshots.progress!.files['scores.json'].replace('80', '99');
+		let r = await federation.pullNow(admin, memberId);
+		expect(r[0]).toMatchObject({ outcome: 'refused', code: 'hash_mismatch' });
+		member.publishScores([countryResult('KE', 2025, 80)], { sequence: 3 });
+		(member.snapshots.progress!.manifest as { countries: string[] }).countries = ['KE'];
+		member.snapshots.progress!.manifest.created = '2020-01-01T00:00:00Z';
+		r = await federation.pullNow(admin, memberId);
+		expect(r[0]).toMatchObject({ outcome: 'refused', code: 'bad_signature' });
+		expect(await scoresOf()).toEqual(['KE:2025:70:2']);
+	});
+
+	it('refuses a country the member is not trusted for', async () => {
+		member.publishScores([countryResult('UG', 2025, 50)], { sequence: 4 });
+		const r = await federation.pullNow(admin, memberId);
+		expect(r[0]).toMatchObject({ outcome: 'refused', code: 'country_not_trusted' });
+	});
+
+	it('refuses a key it does not know, and follows a rotation endorsed by the old key', async () => {
+		const stranger = new FakeMember(member.origin, ['KE']);
+		member.publishScores([countryResult('KE', 2025, 75)], { sequence: 5, key: stranger.key });
+		let r = await federation.pullNow(admin, memberId);
+		expect(r[0]).toMatchObject({ outcome: 'refused', code: 'unknown_key' });
+		member.rotate(true);
+		member.publishScores([countryResult('KE', 2025, 76)], { sequence: 5 });
+		r = await federation.pullNow(admin, memberId);
+		expect(r[0]).toMatchObject({ outcome: 'applied', sequence: 5 });
+		expect((await memberRow()).keys).toHaveLength(2);
+		member.rotate(false); // not endorsed: the hub admin would have to agree on it again
+		member.publishScores([countryResult('KE', 2025, 77)], { sequence: 6 });
+		r = await federation.pullNow(admin, memberId);
+		expect(r[0]).toMatchObject({ outcome: 'refused', code: 'unknown_key' });
+		member.keys.pop();
+	});
+
+	it('records a member that is down, backs off, and keeps its data', async () => {
+		member.override.set('/api/v1/federation/feeds/progress/manifest.json', () => {
+			throw new TypeError('connect ECONNREFUSED');
+		});
+		const before = (await memberRow()).failures;
+		const r = await federation.pullNow(admin, memberId, new Date('2030-01-01T00:00:00Z'));
+		expect(r[0]).toMatchObject({ outcome: 'failed', code: 'unreachable' });
+		const m = await memberRow();
+		expect(m.failures).toBe(before + 1);
+		expect(m.nextPullAt!.getTime() - Date.parse('2030-01-01T00:00:00Z')).toBe(Math.min(60, 2 ** before) * 60_000);
+		expect((await lastPull()).outcome).toBe('failed');
+		expect(await scoresOf()).toEqual(['KE:2025:76:5']);
+		member.override.clear();
+	});
+
+	it('refuses a redirect', async () => {
+		member.override.set('/api/v1/federation/feeds/progress/manifest.json', () => new Response(null, { status: 302, headers: { location: 'http://169.254.169.254/' } }));
+		const r = await federation.pullNow(admin, memberId);
+		expect(r[0]).toMatchObject({ outcome: 'refused', code: 'redirect_refused' });
+		member.override.clear();
+	});
+
+	it('puts federated countries in the progress read API and roll-ups, with their source', async () => {
+		await seedPublishedAssessment(db(), { country: 'GH', period: 2025, level: 1 });
+		await seedPublishedAssessment(db(), { country: 'SN', period: 2025, level: 0.5 });
+		const results = await progress.publishedCountryResults(db(), { period: 2025 });
+		expect(results.map((r) => r.country)).toEqual(['GH', 'KE', 'SN']);
+		const ke = results.find((r) => r.country === 'KE')!;
+		expect(ke.source).toMatchObject({ name: 'East', url: member.origin });
+		expect(results.find((r) => r.country === 'GH')!.source).toBeUndefined();
+		const africa = (await progress.publishedAggregates(db(), { period: 2025 })).find((a) => a.scope.kind === 'region' && a.scope.region === 'africa')!;
+		expect(africa).toMatchObject({ countries: 3, suppressed: false });
+		const obs = await progress.opendata.observations(db(), { refArea: 'KE' });
+		expect(obs.some((o) => o.indicator === 'OVERALL' && o.value === 76)).toBe(true);
+		expect(await progress.publishedPeriods(db())).toEqual([2025]);
+	});
+
+	it('refuses to federate a country this hub manages itself', async () => {
+		await seedPublishedAssessment(db(), { country: 'TZ', period: 2025, level: 1 });
+		member.publishScores([countryResult('KE', 2025, 77), countryResult('TZ', 2025, 30)], { sequence: 6 });
+		const r = await federation.pullNow(admin, memberId);
+		expect(r[0]).toMatchObject({ outcome: 'refused', code: 'country_local' });
+		expect(await scoresOf()).toEqual(['KE:2025:76:5']);
+	});
+
+	it('runs the pull as a job and schedules the next', async () => {
+		const { runDue } = await import('../platform/jobs');
+		member.publishScores([countryResult('KE', 2025, 78)], { sequence: 7 });
+		await db().update(federationMembers).set({ failures: 0 }).where(eq(federationMembers.id, memberId));
+		await federation.schedulePull(db(), memberId, new Date('2031-01-01T00:00:00Z'));
+		expect(await runDue(new Date('2031-01-01T00:00:01Z'))).toBeGreaterThanOrEqual(1);
+		expect(await scoresOf()).toEqual(['KE:2025:78:7']);
+		expect((await memberRow()).nextPullAt!.getTime()).toBeGreaterThan(Date.parse('2031-01-01T00:00:00Z'));
+	});
+});

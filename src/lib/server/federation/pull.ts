@@ -1,0 +1,259 @@
+// Hub side: pull one member. For each feed: the manifest (with If-None-Match), its proof by a key
+// the member is known by (or a rotation endorsed by one), a sequence newer than the last accepted,
+// every file by name on the member's own origin with its sha256, every file parsed strictly, every
+// country one the member is trusted for and not managed on the hub. Only then is the snapshot
+// applied, replacing the member's previous one in one transaction. Any fault keeps the last good
+// snapshot, is logged in federation_pulls and shown on /admin/federation, and the next pull backs off.
+import { and, eq, sql } from 'drizzle-orm';
+import * as v from 'valibot';
+import type { Db, Tx } from '../db';
+import { regionOf } from '../../geo';
+import * as directory from '../directory';
+import * as progress from '../progress';
+import * as cache from '../platform/cache';
+import { log } from '../platform/log';
+import { checkEndorsement, fingerprint, proofKeyId, sha256Hex, verifyDocument } from './crypto';
+import { InstanceKeys, LIMITS, Manifest, ScoresFile } from './input';
+import { Fault, guardedGet } from './net';
+import { FEED_FILES } from './publish';
+import { federationMembers, federationPulls, federationScores, federationServices } from './schema';
+import { FEEDS, type Feed } from './settings';
+
+export type Member = typeof federationMembers.$inferSelect;
+
+function parseJson(body: Buffer, what: string): unknown {
+	try {
+		return JSON.parse(body.toString('utf8'));
+	} catch {
+		throw new Fault('not_json', what);
+	}
+}
+
+/**
+ * Finds the key a manifest names among the member's known keys; else reads the member's instance
+ * document and accepts the key if it is the fingerprint agreed out of band, or if a chain of
+ * endorsements (each new key signed by the one before) leads from it back to a key already trusted.
+ */
+async function keyFor(member: Member, keyId: string): Promise<{ raw: Buffer; learned: Member['keys'] }> {
+	const known = member.keys.find((k) => k.fingerprint === keyId);
+	if (known) return { raw: Buffer.from(known.publicKey, 'base64'), learned: [] };
+	const doc = await guardedGet(member.origin, '/.well-known/cop-instance', { maxBytes: LIMITS.instanceBytes });
+	const parsed = v.safeParse(InstanceKeys, parseJson(doc.body, 'cop-instance'));
+	if (!parsed.success) throw new Fault('instance_invalid');
+	// a key is only what its bytes are: the fingerprint it claims must be the hash of its public key
+	const all = [parsed.output.keys.current, ...parsed.output.keys.previous].filter((k) => fingerprint(Buffer.from(k.publicKey, 'base64')) === k.fingerprint);
+	const trusted = (fp: string) => fp === member.fingerprint || member.keys.some((k) => k.fingerprint === fp);
+	const chain: typeof all = [];
+	let at = all.find((k) => k.fingerprint === keyId);
+	for (let i = 0; at && i < 20; i++) {
+		chain.push(at);
+		if (trusted(at.fingerprint)) {
+			return { raw: Buffer.from(chain[0].publicKey, 'base64'), learned: chain.map((k) => ({ fingerprint: k.fingerprint, publicKey: k.publicKey })) };
+		}
+		const prevFp = at.endorsedBy;
+		const previous = prevFp ? all.find((k) => k.fingerprint === prevFp) : undefined;
+		if (!previous || !at.endorsement || !checkEndorsement(at.fingerprint, at.endorsement, Buffer.from(previous.publicKey, 'base64'))) break;
+		at = previous;
+	}
+	throw new Fault('unknown_key', keyId.slice(0, 80));
+}
+
+interface Verified {
+	manifest: Manifest;
+	files: Record<string, Buffer>;
+	etag: string | null;
+	learned: Member['keys'];
+}
+
+/** Fetches and verifies one feed; null when it did not change. Throws Fault. */
+export async function fetchFeed(member: Member, feed: Feed): Promise<Verified | null> {
+	const state = member.feeds[feed];
+	const res = await guardedGet(member.origin, `/api/v1/federation/feeds/${feed}/manifest.json`, { maxBytes: LIMITS.manifestBytes, etag: state?.etag });
+	if (res.status === 304) return null;
+	const raw = parseJson(res.body, 'manifest');
+	const parsed = v.safeParse(Manifest, raw);
+	if (!parsed.success) throw new Fault('manifest_invalid', parsed.issues[0]?.path?.map((p) => String(p.key)).join('.') ?? '');
+	const manifest = parsed.output;
+	if (manifest.feed !== feed) throw new Fault('manifest_invalid', 'feed');
+	if (manifest.instance.replace(/\/+$/, '') !== member.origin) throw new Fault('instance_mismatch', manifest.instance.slice(0, 100));
+	const keyId = proofKeyId(raw);
+	if (!keyId) throw new Fault('no_proof');
+	const { raw: key, learned } = await keyFor(member, keyId);
+	const check = verifyDocument(raw, key);
+	if (check !== 'ok') throw new Fault(check === 'bad_signature' ? 'bad_signature' : 'proof_invalid', check);
+	if (state && manifest.sequence < state.sequence) throw new Fault('replay', `sequence ${manifest.sequence} after ${state.sequence}`);
+	if (state && manifest.sequence === state.sequence) return null;
+	const expected = FEED_FILES[feed];
+	const names = manifest.files.map((f) => f.name).sort();
+	if (names.join(',') !== [...expected].sort().join(',')) throw new Fault('files_unexpected', names.join(',').slice(0, 100));
+	for (const c of manifest.countries) if (!member.countries.includes(c)) throw new Fault('country_not_trusted', c);
+	const files: Record<string, Buffer> = {};
+	for (const f of manifest.files) {
+		if (f.bytes > LIMITS.fileBytes()) throw new Fault('too_large', f.name);
+		const got = await guardedGet(member.origin, `/api/v1/federation/feeds/${feed}/${manifest.sequence}/${f.name}`, { maxBytes: Math.min(f.bytes, LIMITS.fileBytes()) });
+		if (sha256Hex(got.body) !== f.sha256) throw new Fault('hash_mismatch', f.name);
+		files[f.name] = got.body;
+	}
+	return { manifest, files, etag: res.etag, learned };
+}
+
+const SDMX_COLUMNS = 11;
+
+/** SDMX-CSV column rules: the header we write, 11 fields a row, only trusted countries. */
+function checkSdmx(text: string, trusted: Set<string>): void {
+	const lines = text.split('\r\n').filter((l) => l.length);
+	if (lines[0] !== progress.opendata.SDMX_HEADER.join(',')) throw new Fault('sdmx_invalid', 'header');
+	for (let i = 1; i < lines.length; i++) {
+		const cells = lines[i].split(',');
+		if (cells.length !== SDMX_COLUMNS || cells[0] !== 'dataflow' || cells[1] !== progress.opendata.STRUCTURE_ID) throw new Fault('sdmx_invalid', `row ${i}`);
+		if (!trusted.has(cells[4])) throw new Fault('country_not_trusted', cells[4].slice(0, 10));
+		if (!/^\d{4}$/.test(cells[6]) || !Number.isFinite(Number(cells[7]))) throw new Fault('sdmx_invalid', `row ${i}`);
+	}
+}
+
+/** Countries with local (non-demo) published scores on this hub: a country is local or federated, never both. */
+async function localCountries(d: Db | Tx, countries: string[]): Promise<Set<string>> {
+	if (!countries.length) return new Set();
+	const rows = await d.execute<{ country: string }>(sql`select distinct country from progress_scores where is_demo = false and country in (${sql.join(countries.map((c) => sql`${c}`), sql`, `)})`);
+	return new Set(((rows as unknown as { rows: { country: string }[] }).rows ?? []).map((r) => r.country));
+}
+
+/** Countries another member already provides. */
+async function otherMembersCountries(d: Db | Tx, memberId: string): Promise<Set<string>> {
+	const rows = await d.select({ countries: federationMembers.countries }).from(federationMembers).where(and(sql`${federationMembers.id} <> ${memberId}`, eq(federationMembers.active, true)));
+	return new Set(rows.flatMap((r) => r.countries));
+}
+
+/** Checks and writes a verified snapshot; the member's previous rows for the feed are replaced. */
+async function apply(d: Db | Tx, member: Member, feed: Feed, got: Verified, now: Date): Promise<number> {
+	// anonymous pages showing federated figures or services are rendered again (platform/page-cache.ts)
+	await cache.invalidate(d, feed === 'progress' ? 'progress' : 'directory');
+	const trusted = new Set(member.countries);
+	const snapshotAt = new Date(got.manifest.created);
+	const base = { memberId: member.id, sequence: got.manifest.sequence, snapshotAt, pulledAt: now };
+	if (feed === 'progress') {
+		const parsed = v.safeParse(ScoresFile, parseJson(got.files['scores.json'], 'scores.json'));
+		if (!parsed.success) throw new Fault('scores_invalid', parsed.issues[0]?.path?.map((p) => String(p.key)).join('.') ?? '');
+		checkSdmx(got.files['observations.csv'].toString('utf8'), trusted);
+		const results = parsed.output.results;
+		const countries = [...new Set(results.map((r) => r.country))];
+		for (const c of countries) if (!trusted.has(c)) throw new Fault('country_not_trusted', c);
+		const local = await localCountries(d, countries);
+		if (local.size) throw new Fault('country_local', [...local].join(','));
+		const seen = new Set<string>();
+		for (const r of results) {
+			const k = `${r.country}:${r.period}:${r.frameworkVersion}`;
+			if (seen.has(k)) throw new Fault('scores_invalid', `duplicate ${k}`);
+			seen.add(k);
+		}
+		await d.delete(federationScores).where(eq(federationScores.memberId, member.id));
+		for (let i = 0; i < results.length; i += 500) {
+			await d.insert(federationScores).values(
+				results.slice(i, i + 500).map((r) => ({
+					...base,
+					country: r.country,
+					region: regionOf(r.country) ?? '',
+					period: r.period,
+					frameworkVersion: r.frameworkVersion,
+					overall: r.overall,
+					tier: r.tier,
+					pillars: r.pillars,
+					indicators: r.indicators,
+					isDemo: r.demo
+				}))
+			);
+		}
+		return results.length;
+	}
+	const list = parseJson(got.files['services.json'], 'services.json');
+	if (!Array.isArray(list) || list.length > LIMITS.servicesMax) throw new Fault('services_invalid', 'not a list');
+	const rows: (typeof federationServices.$inferInsert)[] = [];
+	const ids = new Set<string>();
+	for (let i = 0; i < list.length; i++) {
+		const rec = list[i] as Record<string, unknown>;
+		const { raw, errors } = directory.hsds.fromHsdsService(rec);
+		if (errors.length) throw new Fault('services_invalid', `record ${i}: ${errors[0].field} ${errors[0].code}`.slice(0, 200));
+		const id = typeof rec.id === 'string' && rec.id.length <= 64 ? rec.id : '';
+		if (!id || ids.has(id)) throw new Fault('services_invalid', `record ${i}: id`);
+		ids.add(id);
+		const countries = Array.isArray((raw as { countries?: unknown }).countries) ? ((raw as { countries: string[] }).countries) : [];
+		if (!countries.length || countries.some((c) => !trusted.has(c))) throw new Fault('country_not_trusted', `record ${i}`);
+		rows.push({ ...base, id, name: typeof rec.name === 'string' ? rec.name.slice(0, 500) : id, countries, record: rec });
+	}
+	await d.delete(federationServices).where(eq(federationServices.memberId, member.id));
+	for (let i = 0; i < rows.length; i += 500) await d.insert(federationServices).values(rows.slice(i, i + 500));
+	return rows.length;
+}
+
+const PULL_MINUTES = () => Number(process.env.FEDERATION_PULL_MINUTES ?? 60);
+
+/** The wait before the next pull: the schedule after a success, doubling from one minute after failures (at most the schedule). */
+export function nextDelayMs(failures: number): number {
+	const schedule = PULL_MINUTES() * 60_000;
+	if (failures <= 0) return schedule;
+	return Math.min(schedule, 60_000 * 2 ** Math.min(failures - 1, 20));
+}
+
+export interface PullReport {
+	feed: Feed;
+	outcome: 'applied' | 'unchanged' | 'refused' | 'failed';
+	code?: string;
+	sequence?: number;
+	count?: number;
+}
+
+/** Pulls every feed of one member now, records each outcome, and says when to pull next. */
+export async function pullMember(handle: Db | Tx, memberId: string, now = new Date()): Promise<PullReport[]> {
+	const [member] = await handle.select().from(federationMembers).where(eq(federationMembers.id, memberId));
+	if (!member || !member.active) return [];
+	const reports: PullReport[] = [];
+	let current = member;
+	for (const feed of FEEDS) {
+		const t0 = performance.now();
+		try {
+			const got = await fetchFeed(current, feed);
+			if (!got) {
+				reports.push({ feed, outcome: 'unchanged' });
+				await handle.insert(federationPulls).values({ memberId, feed, at: now, outcome: 'unchanged', ms: Math.round(performance.now() - t0) });
+				continue;
+			}
+			const write = async (w: Db | Tx) => {
+				// one writer per member: a scheduled pull and a "pull now" at once apply a sequence once
+				const [fresh] = await w.select({ feeds: federationMembers.feeds }).from(federationMembers).where(eq(federationMembers.id, member.id)).for('update');
+				if ((fresh?.feeds[feed]?.sequence ?? 0) >= got.manifest.sequence) return -1;
+				const others = await otherMembersCountries(w, member.id);
+				const overlap = got.manifest.countries.filter((c) => others.has(c));
+				if (overlap.length) throw new Fault('country_other_member', overlap.join(','));
+				const count = await apply(w, current, feed, got, now);
+				const keys = [...current.keys, ...got.learned.filter((k) => !current.keys.some((x) => x.fingerprint === k.fingerprint))];
+				const feeds = { ...current.feeds, [feed]: { sequence: got.manifest.sequence, etag: got.etag, created: got.manifest.created } };
+				await w.update(federationMembers).set({ feeds, keys, name: current.name || got.manifest.name || '' }).where(eq(federationMembers.id, member.id));
+				await w.insert(federationPulls).values({ memberId, feed, at: now, outcome: 'applied', sequence: got.manifest.sequence, detail: `${count}`, ms: Math.round(performance.now() - t0) });
+				current = { ...current, feeds, keys };
+				return count;
+			};
+			// a savepoint: a refused snapshot leaves nothing half-written, and the log entry below stays
+			const count = await (handle as Db).transaction(write);
+			reports.push(count < 0 ? { feed, outcome: 'unchanged' } : { feed, outcome: 'applied', sequence: got.manifest.sequence, count });
+		} catch (e) {
+			const fault = e instanceof Fault ? e : new Fault('internal', String((e as Error)?.message ?? e).slice(0, 200), 'failed');
+			if (!(e instanceof Fault)) log.error('federation.pull_failed', { member: memberId, feed, error: fault.detail });
+			reports.push({ feed, outcome: fault.kind, code: fault.code });
+			await handle.insert(federationPulls).values({ memberId, feed, at: now, outcome: fault.kind, code: fault.code, detail: fault.detail.slice(0, 500), ms: Math.round(performance.now() - t0) });
+		}
+	}
+	const failed = reports.filter((r) => r.outcome === 'refused' || r.outcome === 'failed');
+	const failures = failed.length ? member.failures + 1 : 0;
+	await handle
+		.update(federationMembers)
+		.set({
+			lastAttemptAt: now,
+			lastSuccessAt: failed.length ? member.lastSuccessAt : now,
+			failures,
+			lastError: failed.length ? failed.map((r) => `${r.feed}: ${r.code}`).join('; ') : null,
+			nextPullAt: new Date(now.getTime() + nextDelayMs(failures))
+		})
+		.where(eq(federationMembers.id, memberId));
+	return reports;
+}
+

@@ -1,0 +1,71 @@
+// Federation reads: the public instance document, and the admin page's overview (policy first).
+import { desc, eq, sql } from 'drizzle-orm';
+import { db, type Db, type Tx } from '../db';
+import type { Actor } from '../identity';
+import { currentKey, listKeys } from './keys';
+import { assertCan } from './policy';
+import { federationMembers, federationPulls, federationScores, federationServices } from './schema';
+import { FEEDS, publishes, readSettings } from './settings';
+
+/** GET /.well-known/cop-instance: who this instance is, what it publishes, the keys that verify it. */
+export async function instanceDocument(d: Db | Tx = db()) {
+	const s = await readSettings(d);
+	await currentKey(d); // generated on first use
+	const keys = await listKeys(d);
+	const [current, ...previous] = keys;
+	return {
+		type: 'CopInstance',
+		version: 1,
+		name: s.name,
+		url: s.baseUrl,
+		role: s.role,
+		countries: s.countries,
+		feeds: publishes(s) ? FEEDS.map((feed) => ({ feed, manifest: `${s.baseUrl}/api/v1/federation/feeds/${feed}/manifest.json` })) : [],
+		keys: { current, previous }
+	};
+}
+
+export async function overview(actor: Actor | null) {
+	assertCan(actor, 'federation.view');
+	const d = db();
+	const settings = await readSettings(d);
+	await currentKey(d);
+	const keys = await listKeys(d);
+	const members = await d.select().from(federationMembers).orderBy(federationMembers.origin);
+	const counts = await d
+		.select({ memberId: federationScores.memberId, n: sql<number>`count(*)::int` })
+		.from(federationScores)
+		.groupBy(federationScores.memberId);
+	const serviceCounts = await d
+		.select({ memberId: federationServices.memberId, n: sql<number>`count(*)::int` })
+		.from(federationServices)
+		.groupBy(federationServices.memberId);
+	const pulls = await d.select().from(federationPulls).orderBy(desc(federationPulls.id)).limit(50);
+	return {
+		settings,
+		keys,
+		members: members.map((m) => ({
+			...m,
+			scores: counts.find((c) => c.memberId === m.id)?.n ?? 0,
+			services: serviceCounts.find((c) => c.memberId === m.id)?.n ?? 0
+		})),
+		pulls,
+		origins: Object.fromEntries(members.map((m) => [m.id, m.origin]))
+	};
+}
+
+export async function findMember(id: string) {
+	const [row] = await db().select().from(federationMembers).where(eq(federationMembers.id, id));
+	return row;
+}
+
+/** Federated help services for a country, with their source, for the help finder. */
+export async function federatedServices(country: string, d: Db | Tx = db()) {
+	return d
+		.select({ id: federationServices.id, name: federationServices.name, record: federationServices.record, snapshotAt: federationServices.snapshotAt, source: federationMembers.name, origin: federationMembers.origin })
+		.from(federationServices)
+		.innerJoin(federationMembers, eq(federationMembers.id, federationServices.memberId))
+		.where(sql`${federationServices.countries} && array[${country}, 'ZZ']::text[]`)
+		.orderBy(federationServices.name)
+		.limit(200);
+}

@@ -1,0 +1,106 @@
+// A member instance in memory for hub tests: it signs manifests with its own key and answers the
+// hub's GETs through a stubbed fetch. Tests change what it serves to play faults.
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { PILLARS } from '../../progress/model';
+import { endorse, fingerprint, rawPublicKey, sha256Hex, signDocument } from './crypto';
+import type { Feed } from './settings';
+import * as progress from '../progress';
+
+export interface FakeKey {
+	fp: string;
+	raw: Buffer;
+	priv: KeyObject;
+	endorsement?: string;
+	endorsedBy?: string;
+}
+
+export function fakeKey(): FakeKey {
+	const p = generateKeyPairSync('ed25519');
+	const raw = rawPublicKey(p.publicKey);
+	return { fp: fingerprint(raw), raw, priv: p.privateKey };
+}
+
+export function countryResult(country: string, period: number, overall = 55, demo = false) {
+	return {
+		country,
+		period,
+		frameworkVersion: 1,
+		overall,
+		tier: 3 as const,
+		pillars: Object.fromEntries(PILLARS.map((p) => [p, overall])),
+		indicators: [{ id: 'legal.csam_offences', score: overall, hidden: false }],
+		demo
+	};
+}
+
+export class FakeMember {
+	origin: string;
+	keys: FakeKey[] = [fakeKey()];
+	snapshots: Record<Feed, { manifest: Record<string, unknown>; files: Record<string, string> } | undefined> = { progress: undefined, services: undefined };
+	sequence: Record<Feed, number> = { progress: 0, services: 0 };
+	/** replaces an answer: path -> Response */
+	override = new Map<string, () => Response>();
+	requests: string[] = [];
+
+	constructor(origin = 'https://member.example', readonly countries = ['KE']) {
+		this.origin = origin;
+	}
+
+	get key(): FakeKey {
+		return this.keys[this.keys.length - 1];
+	}
+
+	rotate(endorsed = true): void {
+		const k = fakeKey();
+		if (endorsed) {
+			k.endorsement = endorse(k.fp, this.key.priv);
+			k.endorsedBy = this.key.fp;
+		}
+		this.keys.push(k);
+	}
+
+	publish(feed: Feed, files: Record<string, string>, opts: { sequence?: number; key?: FakeKey; countries?: string[] } = {}): void {
+		const sequence = opts.sequence ?? ++this.sequence[feed];
+		const key = opts.key ?? this.key;
+		const entries = Object.keys(files)
+			.sort()
+			.map((name) => ({ name, sha256: sha256Hex(files[name]), bytes: Buffer.byteLength(files[name]), mediaType: 'application/json' }));
+		const manifest = signDocument(
+			{ type: 'CopFederationManifest', version: 1, instance: this.origin, name: 'Member', feed, sequence, created: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), countries: opts.countries ?? this.countries, files: entries },
+			key.priv,
+			`${this.origin}/.well-known/cop-instance#${key.fp}`
+		);
+		this.snapshots[feed] = { manifest, files };
+	}
+
+	publishScores(results: ReturnType<typeof countryResult>[], opts: { sequence?: number; key?: FakeKey } = {}): void {
+		const obs = results.map((r) => ({ refArea: r.country, refAreaType: 'country' as const, indicator: 'OVERALL', measure: 'overall', timePeriod: r.period, value: r.overall, unit: 'SCORE' as const, obsStatus: 'A' as const, validationStatus: 'validated' as const, frameworkVersion: 1, demo: false }));
+		this.publish('progress', { 'scores.json': JSON.stringify({ frameworkVersion: 1, results }), 'observations.csv': progress.opendata.toSdmxCsv(obs) }, opts);
+	}
+
+	instance() {
+		const pub = (k: FakeKey) => ({ fingerprint: k.fp, publicKey: k.raw.toString('base64'), endorsement: k.endorsement ?? null, endorsedBy: k.endorsedBy ?? null });
+		const [current, ...previous] = [...this.keys].reverse();
+		return { type: 'CopInstance', name: 'Member', url: this.origin, countries: this.countries, keys: { current: pub(current), previous: previous.map(pub) } };
+	}
+
+	fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+		const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
+		this.requests.push(url.pathname);
+		if (url.origin !== this.origin) return new Response('no', { status: 404 });
+		const o = this.override.get(url.pathname);
+		if (o) return o();
+		if (url.pathname === '/.well-known/cop-instance') return Response.json(this.instance());
+		const m = /^\/api\/v1\/federation\/feeds\/(\w+)\/(?:manifest\.json|(\d+)\/([\w.-]+))$/.exec(url.pathname);
+		const snap = m ? this.snapshots[m[1] as Feed] : undefined;
+		if (!m || !snap) return new Response('not found', { status: 404 });
+		if (!m[2]) {
+			const etag = `"${m[1]}-${snap.manifest.sequence}"`;
+			const inm = new Headers(init?.headers).get('if-none-match');
+			if (inm === etag) return new Response(null, { status: 304, headers: { etag } });
+			return Response.json(snap.manifest, { headers: { etag } });
+		}
+		const body = snap.files[m[3]];
+		return body === undefined ? new Response('not found', { status: 404 }) : new Response(body);
+	};
+}
