@@ -1,0 +1,1 @@
+ALTER TABLE "participation_consultations" ADD COLUMN "regions" jsonb DEFAULT '{}'::jsonb NOT NULL;
