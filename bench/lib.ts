@@ -77,7 +77,7 @@ export interface AppServer {
 }
 
 /**
- * Starts `node build/index.js` on `port` with its embedded database in `dataDir` (plus `env`,
+ * Starts `node scripts/serve.js` (the production build, build/index.js) on `port` with its embedded database in `dataDir` (plus `env`,
  * e.g. SEED_DEMO=off). Its output goes straight to `logFile` (not through this process, so
  * logging costs the bench nothing).
  */
@@ -102,7 +102,8 @@ export function startApp(opts: { port: number; dataDir: string; logFile: string;
 	delete env.LISTEN_FDS;
 	const fd = openSync(opts.logFile, 'a');
 	const spawnedAt = performance.now();
-	const child = spawn(process.execPath, [path.join(ROOT, 'build', 'index.js')], {
+	// scripts/serve.js is how every launcher runs the build (build/index.js plus the static-file headers)
+	const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'serve.js')], {
 		cwd: ROOT,
 		env,
 		stdio: ['ignore', fd, fd]

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { migrate, openDatabase, useDatabase, type Database, type Db } from '../src/lib/server/db';
 import * as progress from '../src/lib/server/progress';
 import { installContentFrameworks } from '../src/lib/server/progress/demo';
+import { loadBundledContent } from '../src/lib/server/content';
 import { answers, assessments } from '../src/lib/server/progress/schema';
 import { scoreAssessment } from '../src/lib/progress/scoring';
 import type { ScoringAnswer } from '../src/lib/progress/model';
@@ -147,6 +148,7 @@ export async function runProgressBench(log: (s: string) => void = console.log, o
 	let inProcess: Omit<ProgressBenchResults, 'http' | 'date' | 'loadAverage'>;
 	try {
 		const d = database.db;
+		await loadBundledContent();
 		const fw = await d.transaction((tx) => installContentFrameworks(tx));
 		if (!fw) throw new Error('no framework under content/progress/frameworks');
 		log(`Generating ${PERIODS} periods of assessments for every ITU Member State (framework ${fw.key} ${fw.version})…`);
