@@ -13,7 +13,7 @@ test('OpenAPI 3.1 document lists paths that answer', async ({ request }) => {
 		const secured = Boolean(doc.paths[p].get?.security);
 		expect(r.status(), p).toBe(secured ? 401 : 200);
 		// each path answers in the media type it documents (JSON unless it says otherwise, e.g. CSV)
-		const documented = secured ? ['application/json'] : Object.keys(doc.paths[p].get?.responses?.['200']?.content ?? { 'application/json': {} }).map((t) => t.split(';')[0]);
+		const documented = secured ? ['application/problem+json'] : Object.keys(doc.paths[p].get?.responses?.['200']?.content ?? { 'application/json': {} }).map((t) => t.split(';')[0]);
 		expect(documented, p).toContain(r.headers()['content-type'].split(';')[0]);
 	}
 });

@@ -31,6 +31,16 @@ test('the language switcher keeps the current page', async ({ page }) => {
 	await scan(page);
 });
 
+test('the language switcher links to the final address of each home page (no redirect)', async ({ page, request }) => {
+	await page.goto('/');
+	await scan(page);
+	for (const link of await page.locator('nav.languages a').all()) {
+		const target = (await link.getAttribute('href'))!;
+		expect(target, 'a language home page without a trailing slash').toMatch(/^\/([a-z]{2})?$/);
+		expect((await request.get(target, { maxRedirects: 0 })).status(), target).toBe(200);
+	}
+});
+
 test('Arabic really mirrors: the brand sits on the right', async ({ page }) => {
 	await page.setViewportSize({ width: 1200, height: 800 });
 	await page.goto('/ar');

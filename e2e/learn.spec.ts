@@ -19,7 +19,7 @@ for (const prefix of ['', '/ar']) {
 	const lang = prefix ? 'Arabic' : 'English';
 
 	test(`a parent reads the guidelines, ticks a checklist, completes a course and verifies the certificate (${lang})`, async ({ page }) => {
-		test.setTimeout(240_000);
+		test.setTimeout(600_000);
 
 		// ---- guidelines: library, a set, a section with a checklist kept on the device ----
 		await page.goto(`${prefix}/learn`);

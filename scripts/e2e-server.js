@@ -35,4 +35,7 @@ process.env.ADMIN_EMAIL = E2E.adminEmail;
 process.env.ADMIN_PASSWORD = E2E.adminPassword;
 // journeys sign up many people from one address; the limits themselves are tested in Vitest
 process.env.RATE_LIMITS = 'off';
-await import(pathToFileURL(path.join(root, 'build', 'index.js')).href);
+// the federation journey runs a hub and a member on 127.0.0.1: let the hub reach loopback addresses
+process.env.FEDERATION_ALLOW_PRIVATE ??= '1';
+// scripts/serve.js: build/index.js plus the static-file headers
+await import(pathToFileURL(path.join(root, 'scripts', 'serve.js')).href);

@@ -46,5 +46,6 @@ const shownHost = process.env.HOST === '0.0.0.0' || process.env.HOST === '::' ? 
 process.env.ORIGIN ??= `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${process.env.PORT}`;
 process.env.BODY_SIZE_LIMIT ??= '12M';
 
-await import(pathToFileURL(path.join(root, 'build', 'index.js')).href);
+// scripts/serve.js: build/index.js plus the static-file headers
+await import(pathToFileURL(path.join(root, 'scripts', 'serve.js')).href);
 console.log(`\n  COP Platform is running at ${process.env.ORIGIN}\n  Database: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${process.env.DATA_DIR ?? './data'}`}\n`);
