@@ -7,6 +7,13 @@ import * as identity from '$lib/server/identity';
 import { runWithContext } from '$lib/server/platform/context';
 import { log } from '$lib/server/platform/log';
 import { SESSION_COOKIE } from '$lib/server/platform/http';
+import { isAllowedPost } from '$lib/server/platform/csrf';
+import { CONTROL_CHARACTERS } from '$lib/server/platform/validate';
+import { compressResponse } from '$lib/server/platform/compress';
+import { pages } from '$lib/server/platform/page-cache';
+import { databaseDown } from '$lib/server/platform/health';
+import { unavailablePage } from '$lib/server/platform/unavailable';
+import type { Locale } from '$lib/i18n';
 import { shutdown, startup } from '$lib/server/startup';
 
 export const init: ServerInit = async () => {
@@ -28,7 +35,7 @@ function unprefixed(path: string): string {
 }
 
 function redactPath(path: string): string {
-	return path.replace(/(\/password\/reset\/)[^/]+/, '$1[redacted]');
+	return path.replace(/(\/(?:password\/reset|invite|account\/email)\/)[^/]+/, '$1[redacted]');
 }
 
 /** Request id, structured access log, and a context that logs and the audit log read from. */
@@ -50,26 +57,59 @@ const context: Handle = ({ event, resolve }) => {
 	});
 };
 
-const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+/** Brotli or gzip for HTML, JSON, CSV, SVG and text when the client accepts it (platform/compress.ts). */
+const compress: Handle = async ({ event, resolve }) => compressResponse(event.request, await resolve(event));
+
+/** Cross-site form posts are refused (see platform/csrf.ts for the rule). */
+const csrf: Handle = ({ event, resolve }) => {
+	if (isAllowedPost(event.request, event.url)) return resolve(event);
+	return new Response('Cross-site form submissions are forbidden', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+};
 
 /**
- * Cross-site request forgery: a state-changing form post must come from our own pages. Browsers
- * send `Origin: null` under our no-referrer policy, so we also read `Sec-Fetch-Site`, which
- * they set themselves. Session cookies are SameSite=Lax as a second line.
+ * A query string carrying control characters (`%00`, `%1b`) is never one of our links: answer 400
+ * before any page or database sees it (PostgreSQL cannot store a NUL byte).
  */
-const csrf: Handle = ({ event, resolve }) => {
-	const { request, url } = event;
-	if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return resolve(event);
-	const type = request.headers.get('content-type')?.split(';', 1)[0].trim().toLowerCase() ?? '';
-	if (!FORM_TYPES.includes(type)) return resolve(event);
-	const origin = request.headers.get('origin');
-	const site = request.headers.get('sec-fetch-site');
-	const sameOrigin = origin === url.origin || ((origin === null || origin === 'null') && (site === null || site === 'same-origin'));
-	if (!sameOrigin || (site !== null && site !== 'same-origin' && site !== 'none')) {
-		return new Response('Cross-site form submissions are forbidden', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+const controlCharacters: Handle = ({ event, resolve }) => {
+	let query = '';
+	try {
+		query = decodeURIComponent(event.url.search.replace(/\+/g, ' '));
+	} catch {
+		query = '\u0000';
 	}
-	return resolve(event);
+	if (!CONTROL_CHARACTERS.test(query)) return resolve(event);
+	return new Response('The address contains characters that are not allowed.', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 };
+
+/** The reader's language from the path prefix (/fr/...), before Paraglide has run. */
+function localeOf(path: string): Locale {
+	return (LOCALE_PREFIX.exec(path)?.[1] as Locale | undefined) ?? 'en';
+}
+
+/**
+ * When the database is down: the help finder answers from its snapshot (routes/help), /healthz says
+ * why, and everything else gets a 503 with Retry-After and a page in the reader's language that
+ * points to the help finder. The database is only asked (at most every two seconds) after a
+ * failure, so this costs nothing while it is up.
+ */
+const resilience: Handle = async ({ event, resolve }) => {
+	const path = unprefixed(event.url.pathname);
+	const api = path.startsWith('/api/');
+	try {
+		const response = await resolve(event);
+		if (response.status < 500 || path === '/healthz' || !(await databaseDown(null))) return response;
+		return unavailablePage(localeOf(event.url.pathname), { api });
+	} catch (err) {
+		if (path !== '/healthz' && (await databaseDown(err))) return unavailablePage(localeOf(event.url.pathname), { api });
+		throw err;
+	}
+};
+
+/**
+ * Public pages for visitors without a session come from the rendered-page cache when nothing they
+ * show has changed (platform/page-cache.ts); signed-in requests always pass through.
+ */
+const pageCache: Handle = ({ event, resolve }) => pages.handle(event, resolve);
 
 /** Svelte's hydration markers (`<!--[-->`, `<!--]-->`, `<!---->`): dead weight on pages that never hydrate. */
 const HYDRATION_MARKERS = /<!--(?:\[-?\d*|\]|)-->/g;
@@ -91,7 +131,14 @@ const i18n: Handle = ({ event, resolve }) =>
 /** Who is signed in. Anonymous visitors get no cookie at all. */
 const session: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
-	event.locals.actor = token ? await identity.actorForSession(token) : null;
+	try {
+		event.locals.actor = token ? await identity.actorForSession(token) : null;
+	} catch (err) {
+		// the database is down: the help finder still answers, as to anyone (the cookie is kept)
+		if (!unprefixed(event.url.pathname).startsWith('/help') || !(await databaseDown(err))) throw err;
+		event.locals.actor = null;
+		return resolve(event);
+	}
 	if (token && !event.locals.actor) event.cookies.delete(SESSION_COOKIE, { path: '/' });
 	return resolve(event);
 };
@@ -113,14 +160,15 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 		// the embeddable help widget may be framed by any site (it sets no cookie and reads none)
 		h.set('Content-Security-Policy', csp.replace(/frame-ancestors [^;]+/, 'frame-ancestors *'));
 	}
-	if (!csp) {
+	// (a 304 keeps the policy the browser stored with the page: a new one would replace it)
+	if (!csp && response.status !== 304) {
 		// Non-page answers (JSON, files) get a locked-down policy too.
 		h.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
 	}
 	return response;
 };
 
-export const handle = sequence(context, securityHeaders, csrf, i18n, session);
+export const handle = sequence(context, compress, securityHeaders, csrf, controlCharacters, resilience, pageCache, i18n, session);
 
 export const handleError: HandleServerError = ({ error: err, event, status }) => {
 	if (status === 404) return { message: 'not_found' };

@@ -20,9 +20,11 @@ import es from 'i18n-iso-countries/langs/es.json' with { type: 'json' };
 import fr from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
 import ru from 'i18n-iso-countries/langs/ru.json' with { type: 'json' };
 import zh from 'i18n-iso-countries/langs/zh.json' with { type: 'json' };
+import { locales } from '../paraglide/runtime';
 import { REGION_OF, type RegionId } from './regions';
 
-export const LOCALES = ['en', 'fr', 'es', 'ru', 'zh', 'ar'] as const;
+/** The platform's languages: Paraglide's list (project.inlang), the one source. */
+export const LOCALES = locales;
 export type Locale = (typeof LOCALES)[number];
 
 export function isLocale(value: unknown): value is Locale {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dirOf, localized } from '.';
+import { dirOf, href, locales, localized } from '.';
 
 describe('localized: authored locale maps with a visible fallback', () => {
 	const map = { en: 'Talk to someone', fr: 'Parler à quelqu’un' };
@@ -22,6 +22,16 @@ describe('localized: authored locale maps with a visible fallback', () => {
 	});
 	it('gives Arabic a right-to-left direction', () => {
 		expect(dirOf('ar')).toBe('rtl');
-		for (const l of ['en', 'fr', 'es', 'ru', 'zh']) expect(dirOf(l)).toBe('ltr');
+		for (const l of locales.filter((x) => x !== 'ar')) expect(dirOf(l)).toBe('ltr');
+	});
+});
+
+describe('href: links to the final address', () => {
+	it('writes a language home page without a trailing slash (no 308 on the way)', () => {
+		expect(href('/', 'fr')).toBe('/fr');
+		expect(href('/?q=1', 'ar')).toBe('/ar?q=1');
+		expect(href('/', 'en')).toBe('/');
+		expect(href('/help', 'ru')).toBe('/ru/help');
+		expect(href('/help?country=KE', 'zh')).toBe('/zh/help?country=KE');
 	});
 });

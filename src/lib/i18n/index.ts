@@ -44,7 +44,8 @@ export function localized(map: LocaleMap | null | undefined, locale: Locale = ge
 
 /** A path in the reader's language: `/help` -> `/fr/help`. */
 export function href(path: string, locale: Locale = getLocale()): string {
-	return localizeHref(path, { locale });
+	// the home page of a language is `/fr`, not `/fr/` (which answers with a 308 to `/fr`): link to the final address
+	return localizeHref(path, { locale }).replace(/^(\/[a-z]{2})\/(?=$|[?#])/, '$1');
 }
 
 /** Wraps a phone number, code or address so it reads left to right inside any sentence (Unicode isolate). */

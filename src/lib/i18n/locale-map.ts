@@ -1,3 +1,5 @@
-// The type of authored multilingual text, without runtime dependencies (usable from schema files).
-export type LocaleCode = 'en' | 'fr' | 'es' | 'ru' | 'zh' | 'ar';
+// The type of authored multilingual text, without runtime dependencies (usable from schema files):
+// the import is a type only, Paraglide's Locale.
+import type { Locale } from '../paraglide/runtime';
+export type LocaleCode = Locale;
 export type LocaleMap = Partial<Record<LocaleCode, string>>;

@@ -8,7 +8,9 @@ export const ROLES = [
 	'editor',
 	'directory_moderator',
 	'organiser',
-	'partner'
+	'partner',
+	'safeguarding',
+	'network_reviewer'
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -24,7 +26,9 @@ export const ROLE_SCOPES: Record<Role, readonly ScopeKind[]> = {
 	editor: ['global', 'country'],
 	directory_moderator: ['global', 'region', 'country'],
 	organiser: ['global', 'region', 'country'],
-	partner: ['global', 'country']
+	partner: ['global', 'country'],
+	safeguarding: ['global', 'region', 'country'],
+	network_reviewer: ['global', 'region']
 };
 
 export function isRole(value: string): value is Role {

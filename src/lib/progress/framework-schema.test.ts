@@ -18,12 +18,15 @@ describe('framework files', () => {
 	});
 
 	it('the test fixture is valid', () => {
-		const fw = loadFrameworkFile('src/lib/server/progress/fixtures/fixture-1.json');
+		const fw = loadFrameworkFile({ path: 'fixture/1.json', text: readFileSync('src/lib/server/test/fixtures/progress/fixture-1.json', 'utf8') });
 		expect(fw.key).toBe('fixture');
+		expect(() => loadFrameworkFile({ path: 'fixture/2.json', text: readFileSync('src/lib/server/test/fixtures/progress/fixture-1.json', 'utf8') })).toThrow(
+			/content\/progress\/frameworks\/fixture\/2\.json[\s\S]*file should be at <frameworks>\/fixture\/1\.json/
+		);
 	});
 
 	it('fails loudly, naming the file and the reason', () => {
-		const good = JSON.parse(readFileSync('src/lib/server/progress/fixtures/fixture-1.json', 'utf8'));
+		const good = JSON.parse(readFileSync('src/lib/server/test/fixtures/progress/fixture-1.json', 'utf8'));
 		expect(() => parseFramework('{ nope', 'bad.json')).toThrow(/bad\.json[\s\S]*not valid JSON/);
 		const noFr = structuredClone(good);
 		delete noFr.title.fr;

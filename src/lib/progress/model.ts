@@ -121,6 +121,8 @@ export interface CountryResult extends ScoreSet {
 	indicators: IndicatorScore[];
 	/** seeded demonstration data: every page and export showing it says so */
 	demo: boolean;
+	/** on a hub: the member instance this result was federated from, and the date of its snapshot */
+	source?: { name: string; url: string; snapshotAt: string };
 }
 
 export type AggregateScope = { kind: 'world' } | { kind: 'region'; region: RegionId };

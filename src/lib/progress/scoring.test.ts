@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { PILLARS, tierOf, type AnswerValue, type Framework, type Question, type ScoringAnswer } from './model';
 import { overallOf, scoreAnswer, scoreAssessment } from './scoring';
 
-const fw = JSON.parse(readFileSync('src/lib/server/progress/fixtures/fixture-1.json', 'utf8')) as Framework;
+const fw = JSON.parse(readFileSync('src/lib/server/test/fixtures/progress/fixture-1.json', 'utf8')) as Framework;
 const q = (over: Partial<Question>): Question => ({ id: 'x', type: 'yes_partial_no', weight: 1, text: { en: 'x' }, guidance: { en: 'x' }, evidence: 'none', ...over });
 const a = (value: AnswerValue, notApplicable = false): ScoringAnswer => ({ value, notApplicable });
 

@@ -1,15 +1,19 @@
 // Demo content for a first run. Each module adds its own seed here as it arrives; everything
 // seeded is marked as demo data and shown as such on screen.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { bundledContent, parseJsonText } from './content';
 import { db } from './db';
 import { insertServiceAsSystem } from './directory/commands';
+import { seedParticipationDemo } from './participation/demo';
 import { seedProgressDemo } from './progress/demo';
+import { seedEventsDemo } from './events/demo';
+import { seedNetworkDemo } from './network/demo';
+import { seedLibraryDemo } from './library/demo';
 
-const CONTENT_DIR = path.resolve(process.env.CONTENT_DIR ?? 'content');
-
+/** A JSON file of the bundled content (path under content/). */
 function readContent<T>(file: string): T {
-	return JSON.parse(readFileSync(path.join(CONTENT_DIR, file), 'utf8')) as T;
+	const text = bundledContent()[file];
+	if (text === undefined) throw new Error(`content/${file} is missing`);
+	return parseJsonText(text) as T;
 }
 
 export async function seedDemo(): Promise<void> {
@@ -18,4 +22,8 @@ export async function seedDemo(): Promise<void> {
 		for (const s of services) await insertServiceAsSystem(tx, s, { isDemo: true });
 	});
 	await db().transaction((tx) => seedProgressDemo(tx));
+	await db().transaction((tx) => seedEventsDemo(tx));
+	await db().transaction((tx) => seedParticipationDemo(tx));
+	await db().transaction((tx) => seedNetworkDemo(tx));
+	await db().transaction((tx) => seedLibraryDemo(tx));
 }

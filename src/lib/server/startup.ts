@@ -4,6 +4,15 @@ import { sql } from 'drizzle-orm';
 import { database, openConfiguredDatabase, useDatabase } from './db';
 import * as identity from './identity';
 import * as mail from './mail';
+import './events'; // registers the events module's job kinds
+import './network'; // registers its retention rule
+import './federation'; // registers the hub's pull job
+import * as participation from './participation';
+import * as jobs from './platform/jobs';
+import * as retention from './platform/retention';
+import './directory'; // modules register their retention rules when imported
+import './learning';
+import './progress';
 import { log } from './platform/log';
 import { getMeta, setMeta } from './platform/meta';
 import { prune } from './platform/rate-limit';
@@ -27,16 +36,21 @@ async function run(): Promise<void> {
 			log.info('demo content seeded');
 		}
 		await bootstrapAdmin();
+		// daily jobs: the first run is scheduled here, each run schedules the next
+		await participation.scheduleRetention(d.db);
+		await retention.schedule(d.db);
 	});
 	timers.push(setInterval(() => void mail.deliverPending().catch((err) => log.error('mail run failed', { err })), 60_000));
 	timers.push(setInterval(() => void housekeeping().catch((err) => log.error('housekeeping failed', { err })), 3_600_000));
 	for (const t of timers) t.unref();
+	jobs.start();
 	log.info('database ready', { kind: d.kind, ms: Math.round(performance.now() - t0) });
 }
 
 async function housekeeping(): Promise<void> {
 	await prune();
 	await identity.pruneExpired();
+	await jobs.prune();
 	// PGlite has no autovacuum: keep planner statistics and GIN indexes fresh ourselves
 	if (database().kind === 'pglite') await database().db.execute(sql`vacuum analyze`);
 }
@@ -55,6 +69,7 @@ async function bootstrapAdmin(): Promise<void> {
 
 export async function shutdown(): Promise<void> {
 	for (const t of timers) clearInterval(t);
+	await jobs.stop().catch(() => {});
 	try {
 		await database().close();
 		log.info('database closed');

@@ -8,6 +8,6 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 	return {
 		users: sections.identity ? (await identity.listUsers(locals.actor, { limit: 1 })).total : null,
 		outbox: sections.identity ? await mail.countByStatus() : null,
-		pending: sections.directory ? (await directory.pendingRequests(500)).length : null
+		pending: sections.directory ? (await directory.moderationQueue(locals.actor, 500)).length : null
 	};
 };

@@ -1,5 +1,5 @@
 import * as learning from '$lib/server/learning';
-import { presentCourseSummary, presentSetSummary } from '$lib/server/learning/present';
+import { presentCourseSummary, presentSetSummary } from '$lib/server/learning';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => {

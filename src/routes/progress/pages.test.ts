@@ -5,8 +5,7 @@ import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
 import { useFreshDatabase } from '$lib/server/test/db';
-import { answersAt, fixtureFramework, seedPublishedAssessment } from '$lib/server/progress/testing';
-import { insertAssessment } from '$lib/server/progress/seeding';
+import { answersAt, fixtureFramework, insertAssessment, seedPublishedAssessment } from '$lib/server/test/progress';
 import { load as worldLoad } from './+page.server';
 import { load as regionLoad } from './regions/[region]/+page.server';
 import { load as countryLoad } from './countries/[iso2]/+page.server';
@@ -59,9 +58,9 @@ describe('public progress pages', () => {
 
 	it('world, region and country pages show published figures, flagged as demo, and nothing private', async () => {
 		await seed();
-		const world = (await worldLoad(event('/progress'))) as { doc: { demo: boolean; sections: { id: string }[] }; period: number };
+		const world = (await worldLoad(event('/progress'))) as { doc: { demo: string | null; sections: { id: string }[] }; period: number };
 		expect(world.period).toBe(2025);
-		expect(world.doc.demo).toBe(true);
+		expect(world.doc.demo).toMatch(/^Demo data: 3 of the 3 countries/);
 		expect(world.doc.sections.map((s) => s.id)).toEqual(['summary', 'pillars', 'tiers', 'regions', 'countries', 'trends', 'roadmap']);
 
 		const africa = await regionLoad(event('/progress/regions/africa', { region: 'africa' }));
@@ -143,5 +142,34 @@ describe('public progress pages', () => {
 			[4, '20'],
 			[5, '0']
 		]);
+	});
+
+	it('the demo banner reflects exactly the figures on the page', async () => {
+		// last in the file: the real countries it adds would show up in the tests above
+		// three demo countries in Africa, and two real ones: Uruguay (its first validated assessment) and South Africa
+		await seed();
+		await seedPublishedAssessment(db(), { country: 'UY', period: 2025, level: 0.6 });
+		await seedPublishedAssessment(db(), { country: 'ZA', period: 2025, level: 0.7 });
+		type Doc = { doc: { demo: string | null; sections: { id: string; blocks: { kind: string; text?: string }[] }[] } };
+		const notes = (d: Doc) => d.doc.sections.flatMap((s) => s.blocks).flatMap((b) => (b.kind === 'text' && b.text ? [b.text] : []));
+
+		// every figure about Uruguay is real: no banner; the world average beside it is not, and says so there
+		const uruguay = (await countryLoad(event('/progress/countries/UY', { iso2: 'UY' }))) as Doc;
+		expect(uruguay.doc.demo).toBeNull();
+		expect(notes(uruguay)).toContain('The averages in this comparison include demonstration assessments.');
+		const uyReport = (await reportLoad(event('/progress/report?scope=UY'))) as Doc;
+		expect(uyReport.doc.demo).toBeNull();
+
+		// a demo country's own figures are demo
+		const kenya = (await countryLoad(event('/progress/countries/KE', { iso2: 'KE' }))) as Doc;
+		expect(kenya.doc.demo).toBe("Demo data: these figures come from demonstration assessments, not from countries' real submissions.");
+
+		// region and world pages say how many of the countries shown are demo
+		const africa = (await regionLoad(event('/progress/regions/africa', { region: 'africa' }))) as Doc;
+		expect(africa.doc.demo).toBe('Demo data: 3 of the 4 countries shown come from demonstration assessments, not from real submissions; averages that include them are demo too.');
+		const world = (await worldLoad(event('/progress'))) as Doc;
+		expect(world.doc.demo).toBe('Demo data: 3 of the 5 countries shown come from demonstration assessments, not from real submissions; averages that include them are demo too.');
+		const americas = (await regionLoad(event('/progress/regions/americas', { region: 'americas' }))) as Doc;
+		expect(americas.doc.demo).toBeNull();
 	});
 });

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import * as identity from '$lib/server/identity';
-import { clientIp, failWith, safeNext, setSessionCookie } from '$lib/server/platform/http';
-import { readForm } from '$lib/server/platform/validate';
+import { formAction } from '$lib/server/platform/edge';
+import { clientIp, safeNext, setSessionCookie } from '$lib/server/platform/http';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,15 +11,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress }) => {
-		let values: Record<string, string> = {};
-		try {
-			values = await readForm(request);
-			const { token } = await identity.signIn(values, { ip: clientIp(getClientAddress) });
-			setSessionCookie(cookies, token, url, identity.SESSION_DAYS);
-		} catch (e) {
-			return failWith(e, { email: values.email ?? '' });
-		}
+	default: formAction(async ({ values }, { cookies, url, getClientAddress }) => {
+		const { token } = await identity.signIn(values, { ip: clientIp(getClientAddress) });
+		setSessionCookie(cookies, token, url, identity.SESSION_DAYS);
 		redirect(303, safeNext(url.searchParams.get('next'), localizeHref('/account')));
-	}
+	})
 };

@@ -1,13 +1,25 @@
 import { redirect } from '@sveltejs/kit';
 import { getLocale, href } from '$lib/i18n';
 import { countryName } from '$lib/geo';
+import * as events from '$lib/server/events';
+import * as library from '$lib/server/library';
+import * as participation from '$lib/server/participation';
 import * as progress from '$lib/server/progress';
-import { failWith } from '$lib/server/platform/http';
-import { readForm } from '$lib/server/platform/validate';
+import { formAction } from '$lib/server/platform/edge';
 import type { Actions, PageServerLoad } from './$types';
+
+function otherSection(actor: App.Locals['actor']): string {
+	if (participation.mayEnterWorkspace(actor)) return '/workspace/participation';
+	if (events.can(actor, 'workspace.enter')) return '/workspace/events';
+	if (library.can(actor, 'workspace.enter')) return '/workspace/library';
+	return '/workspace/network';
+}
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const locale = getLocale();
+	// this page is the assessments' workspace: organisers, safeguarding reviewers, editors and network
+	// reviewers (let in by the layout for their own sections) go to their section instead of a 500
+	if (!progress.mayEnterWorkspace(locals.actor)) redirect(303, href(otherSection(locals.actor)));
 	const [list, queue] = await Promise.all([progress.listAssessments(locals.actor), progress.validationQueue(locals.actor)]);
 	const countries = progress.answerableCountries(locals.actor);
 	const prompts = (await Promise.all(countries.map((c) => progress.actionPrompts(locals.actor, c)))).flat();
@@ -21,14 +33,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	open: async ({ request, locals }) => {
-		const values = await readForm(request).catch(() => ({}) as Record<string, string>);
-		let id: string;
-		try {
-			id = await progress.openAssessment(locals.actor, values);
-		} catch (e) {
-			return failWith(e, values);
-		}
+	open: formAction(async ({ values }, { locals }) => {
+		const id = await progress.openAssessment(locals.actor, values);
 		redirect(303, href(`/workspace/assessments/${id}`));
-	}
+	})
 };

@@ -87,11 +87,11 @@ export function tierDistribution(counts: Record<1 | 2 | 3 | 4 | 5, number> | nul
 	return shell(options, PAD * 2 + tiers.length * ROW, body, 'chart-tiers');
 }
 
-/** Tier fills, darkest for tier 1; each also differs from its neighbours in lightness (and the label names it). */
+/** Tier fills, darkest for tier 1; each also differs from its neighbours in lightness (and the label names it), and stands out 3:1 from white, the bar track and the map (contrast.test.ts). */
 export const TIER_FILLS: Record<1 | 2 | 3 | 4 | 5, string> = {
 	1: '#08306b',
-	2: '#2171b5',
-	3: '#4292c6',
+	2: '#1a5fa3',
+	3: '#347dba',
 	4: '#b35806',
 	5: '#7f2704'
 };

@@ -166,7 +166,7 @@ describe('tierDistribution and completionBar', () => {
 		expect(svg).toContain('>Tier 1 leading: 2 countries<');
 		expect(svg).toContain('>Tier 2 advancing: 0 countries<');
 		// the largest count fills the width
-		expect(svg).toMatch(/width="100%" height="14" fill="#4292c6"/);
+		expect(svg).toMatch(/width="100%" height="14" fill="#347dba"/);
 	});
 
 	it('shows the suppression sentence instead of counts', () => {

@@ -1,9 +1,11 @@
 // Help-finder use cases. Moderator commands authorise first and write the audit log (the
 // service's change history) in the same transaction. Public commands are rate limited.
+import { deploymentName } from '../platform/meta';
 import { and, eq } from 'drizzle-orm';
 import { db, type Db, type Tx } from '../db';
 import { assertHolds, audit, type Actor } from '../identity';
 import { sha256 } from '../identity/crypto';
+import * as cache from '../platform/cache';
 import { Conflict, NotFound } from '../platform/errors';
 import { hit } from '../platform/rate-limit';
 import { parse } from '../platform/validate';
@@ -18,8 +20,12 @@ function searchTextOf(input: Pick<ServiceInput, 'name' | 'organization'>): strin
 	return [...Object.values(input.name), ...Object.values(input.organization.name)].join(' ').toLowerCase();
 }
 
-/** Writes a validated service (new or replacing an existing one's fields and channels). */
+/**
+ * Writes a validated service (new or replacing an existing one's fields and channels). Every write
+ * to what the help finder shows goes through here or verifyService: both drop cached help pages.
+ */
 async function writeService(tx: Db | Tx, input: ServiceInput, options: { id?: string; isDemo?: boolean } = {}) {
+	await cache.invalidate(tx, 'directory');
 	const [org] = options.id
 		? await tx
 				.select({ id: organizations.id })
@@ -68,6 +74,8 @@ async function writeService(tx: Db | Tx, input: ServiceInput, options: { id?: st
 
 /** A moderator adds a service. */
 export async function createService(actor: Actor | null, rawInput: unknown) {
+	// a moderator at all before the form is read (the countries, and so the scope, are in the form)
+	assertHolds(actor, canForCountries(actor, 'queue.view'));
 	const input = parse(ServiceInput, rawInput);
 	assertHolds(actor, canForCountries(actor, 'service.edit', input.countries));
 	return db().transaction(async (tx) => {
@@ -79,10 +87,13 @@ export async function createService(actor: Actor | null, rawInput: unknown) {
 
 /** A moderator changes a service; the audit entry keeps the full before and after. */
 export async function updateService(actor: Actor | null, id: string, rawInput: unknown) {
-	const input = parse(ServiceInput, rawInput);
+	// authorise on the service as it is before reading the form, then on the countries it will serve
+	assertHolds(actor, canForCountries(actor, 'queue.view'));
 	return db().transaction(async (tx) => {
 		const before = await serviceSnapshot(tx, id);
 		if (!before) throw new NotFound('service_not_found');
+		assertHolds(actor, canForCountries(actor, 'service.edit', before.countries));
+		const input = parse(ServiceInput, rawInput);
 		assertHolds(actor, canForCountries(actor, 'service.edit', [...new Set([...before.countries, ...input.countries])]));
 		await writeService(tx, input, { id });
 		await audit.record(tx, actor, { action: 'service.update', entityType: 'service', entityId: id, before, after: input });
@@ -91,14 +102,16 @@ export async function updateService(actor: Actor | null, id: string, rawInput: u
 
 /** A moderator confirms the entry is true, and says how they checked. */
 export async function verifyService(actor: Actor | null, id: string, rawInput: unknown) {
-	const input = parse(VerifyInput, rawInput);
+	assertHolds(actor, canForCountries(actor, 'queue.view'));
 	return db().transaction(async (tx) => {
 		const [row] = await tx.select().from(services).where(eq(services.id, id));
 		if (!row) throw new NotFound('service_not_found');
 		assertHolds(actor, canForCountries(actor, 'service.verify', row.countries));
+		const input = parse(VerifyInput, rawInput);
 		const now = new Date();
-		const after = { verifiedAt: now, updatedAt: now, verifiedBy: actor.name, verificationMethod: input.method, verificationNote: input.note || null, isDemo: false };
+		const after = { verifiedAt: now, updatedAt: now, verifiedBy: deploymentName(), verificationMethod: input.method, verificationNote: input.note || null, isDemo: false };
 		await tx.update(services).set(after).where(eq(services.id, id));
+		await cache.invalidate(tx, 'directory');
 		await audit.record(tx, actor, {
 			action: 'service.verify',
 			entityType: 'service',
@@ -140,7 +153,7 @@ export async function reportProblem(serviceId: string, rawInput: unknown, client
 
 /** A moderator approves or rejects a queued suggestion or report. Approving a suggestion creates the service. */
 export async function decideRequest(actor: Actor | null, requestId: string, rawInput: unknown) {
-	const input = parse(DecisionInput, rawInput);
+	assertHolds(actor, canForCountries(actor, 'queue.view'));
 	return db().transaction(async (tx) => {
 		const [req] = await tx.select().from(changeRequests).where(eq(changeRequests.id, requestId)).for('update');
 		if (!req) throw new NotFound('request_not_found');
@@ -149,6 +162,7 @@ export async function decideRequest(actor: Actor | null, requestId: string, rawI
 			? ((req.proposal as ServiceInput).countries ?? [])
 			: ((await tx.select({ countries: services.countries }).from(services).where(eq(services.id, req.serviceId!)))[0]?.countries ?? []);
 		assertHolds(actor, canForCountries(actor, 'request.decide', countries));
+		const input = parse(DecisionInput, rawInput);
 		let createdId: string | undefined;
 		if (input.decision === 'approve' && req.kind === 'suggest_service') {
 			const proposal = parse(ServiceInput, req.proposal);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import * as v from 'valibot';
@@ -10,25 +11,24 @@ import { grant, makeUser } from '../test/factories';
 import * as directory from '.';
 import {
 	findTerm,
-	formatHoursSpec,
 	fromHsdsService,
 	hsdsTaxonomyTerms,
 	isUuid,
 	termId,
 	toHsdsService,
-	utcOffsetMinutes,
 	uuidV5,
 	type HsdsService
 } from './hsds';
 import { parseHsdsJson } from './import';
 import { ServiceInput } from './input';
 import { GET as listRoute } from '../../../routes/api/v1/hsds/services/+server';
-import { GET as oneRoute } from '../../../routes/api/v1/hsds/services/[id]/+server';
+import { GET as oneRoute } from '../../../routes/api/v1/hsds/services/[id=uuid]/+server';
 import { GET as termsRoute } from '../../../routes/api/v1/hsds/taxonomy_terms/+server';
 
 useFreshDatabase();
 
-const SCHEMA_DIR = path.resolve(process.cwd(), '../shared/reference/hsds-3.0/schema');
+// vendored beside this file (source and licence in hsds-schema/README.md): the repository carries what its tests need
+const SCHEMA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'hsds-schema');
 const readSchema = (name: string) => JSON.parse(readFileSync(path.join(SCHEMA_DIR, name), 'utf8')) as Record<string, unknown>;
 
 function makeAjv() {
@@ -199,6 +199,11 @@ describe('HSDS export', () => {
 		expect(k.eligibility_description).toBe('Up to age 17.');
 		expect(k.fees_description).toBe('Free');
 		expect(k.organization).toMatchObject({ name: 'Childline Kenya', website: 'https://www.childlinekenya.co.ke' });
+		// HSDS requires organization.description: never empty, taken from the directory (issue 10 item 7)
+		for (const s of exported) expect(s.organization.description.trim(), s.name).not.toBe('');
+		expect(k.organization.description).toBe('Childline Kenya runs “Childline Kenya 116” for Kenya, as listed in the help directory.');
+		const withOwn = toHsdsService({ ...rows[0], organization: { ...rows[0].organization, description: { fr: 'Une association.' } } }, { now: NOW });
+		expect(withOwn.organization.description).toBe('Une association.');
 		expect(k.languages.map((l) => [l.code, l.name])).toEqual([['en', 'English'], ['sw', 'Swahili']]);
 		expect(k.service_areas.map((a) => a.name)).toEqual(['Kenya']);
 		expect(k.assured_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -260,11 +265,12 @@ describe('HSDS export', () => {
 		expect(JSON.parse(fields.translations!).name).toEqual({ en: 'Childline Kenya 116', fr: 'Ligne d’écoute 116' });
 		expect(fields.source).toBe('https://www.childlinekenya.co.ke');
 		expect(fields.demo).toBe('false');
-		expect(JSON.parse(fields.verification!)).toEqual({ at: expect.any(String), method: 'phoned', by: 'Moderator Person' });
+		expect(JSON.parse(fields.verification!)).toEqual({ at: expect.any(String), method: 'phoned', by: 'COP Platform' }); // the deployment, never the moderator's name
 	});
 
-	it('publishes no personal data beyond the verifier’s name the public page already shows', () => {
+	it('publishes no personal data: not the moderator’s email, nor their name', () => {
 		const text = JSON.stringify(exported);
+		expect(text).not.toContain('Moderator Person');
 		expect(text).not.toContain('mod-hsds@example.org');
 		expect(text).not.toContain('Jane');
 		expect(text).not.toContain('assurer_email');
@@ -356,12 +362,6 @@ describe('HSDS taxonomy terms', () => {
 		expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
 	});
 
-	it('hours text and offsets', () => {
-		expect(formatHoursSpec({ timezone: 'UTC', always: true, weekly: [], exceptions: [{ date: '2026-12-25', closed: true }] })).toBe('24/7; 2026-12-25 closed');
-		expect(utcOffsetMinutes('Asia/Kathmandu', NOW)).toBe(345);
-		expect(utcOffsetMinutes('America/New_York', NOW)).toBe(-240);
-		expect(utcOffsetMinutes('Not/AZone', NOW)).toBe(0);
-	});
 });
 
 // ---------------------------------------------------------------- the API handlers
@@ -432,7 +432,8 @@ describe('GET /api/v1/hsds/services/{id}', () => {
 		expect(ok.status).toBe(200);
 		expect(schemaErrors(validateService, ok.body)).toBe('');
 		expect(ok.body.name).toBe('Childline Kenya 116');
-		for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid', "1' or 1=1"]) {
+		// ids that are not UUIDs never reach the handler: the [id=uuid] matcher sends them to the API's JSON 404
+		for (const id of ['00000000-0000-4000-8000-000000000000']) {
 			const { status, body } = await call(oneRoute, `/api/v1/hsds/services/x`, { id });
 			expect(status).toBe(404);
 			expect(body.error.code).toBe('service_not_found');

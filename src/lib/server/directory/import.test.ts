@@ -8,9 +8,10 @@ import * as identity from '../identity';
 import { useFreshDatabase } from '../test/db';
 import { grant, makeUser } from '../test/factories';
 import * as directory from '.';
-import { formatHoursSpec, toHsdsService } from './hsds';
+import { toHsdsService } from './hsds';
 import { CHANNEL_TYPES } from '../../directory/taxonomy';
-import { CSV_CHANNELS, importServices, parseCsv, parseCsvRecords, parseHoursSpec, parseHsdsJson, type ImportRow } from './import';
+import { parseHoursSpec } from '../../directory/hours-text';
+import { CSV_CHANNELS, importServices, parseCsv, parseCsvRecords, parseHsdsJson, type ImportRow } from './import';
 import { ServiceInput } from './input';
 import { services } from './schema';
 
@@ -49,65 +50,6 @@ describe('CSV records (RFC 4180)', () => {
 	it('reports an unclosed quote at the line its record starts on, and text after a closing quote', () => {
 		expect(parseCsvRecords('a\n"ok"\n"never\nclosed').error).toEqual({ line: 3, code: 'csv_quote_unclosed' });
 		expect(parseCsvRecords('a,b\n"x"y,z').error).toEqual({ line: 2, code: 'csv_quote_invalid' });
-	});
-});
-
-describe('hours written as text', () => {
-	const tz = 'Africa/Nairobi';
-	it('reads weekly rules, ranges, lists, wrap-around, several ranges a day, and exceptions', () => {
-		expect(parseHoursSpec('Mo-Fr 08:00-20:00; Sa 10:00-14:00', tz).hours).toEqual({
-			timezone: tz,
-			always: false,
-			weekly: [1, 2, 3, 4, 5].map((day) => ({ day, opens: '08:00', closes: '20:00' })).concat([{ day: 6, opens: '10:00', closes: '14:00' }]),
-			exceptions: []
-		});
-		expect(parseHoursSpec('Fr-Mo 9:00-12:00,13:00-17:00', tz).hours?.weekly).toEqual(
-			[5, 6, 0, 1].flatMap((day) => [
-				{ day, opens: '09:00', closes: '12:00' },
-				{ day, opens: '13:00', closes: '17:00' }
-			])
-		);
-		expect(parseHoursSpec('Sa, Su 22:00-02:00', tz).hours?.weekly).toEqual([
-			{ day: 6, opens: '22:00', closes: '02:00' },
-			{ day: 0, opens: '22:00', closes: '02:00' }
-		]);
-		expect(parseHoursSpec('Monday,Wed 10:00-24:00', tz).hours?.weekly.map((r) => r.day)).toEqual([1, 3]);
-		expect(parseHoursSpec('daily 10:00-11:00', tz).hours?.weekly).toHaveLength(7);
-		expect(parseHoursSpec('24/7; 2026-12-25 closed (Christmas; family day); 2026-12-24 10:00-14:00', tz).hours).toEqual({
-			timezone: tz,
-			always: true,
-			weekly: [],
-			exceptions: [
-				{ date: '2026-12-25', closed: true, note: 'Christmas; family day' },
-				{ date: '2026-12-24', opens: '10:00', closes: '14:00' }
-			]
-		});
-	});
-
-	it('refuses what it cannot read, with the reason', () => {
-		expect(parseHoursSpec('', tz).error).toBe('hours_empty');
-		expect(parseHoursSpec('weekdays 9-5', tz).error).toBe('hours_syntax');
-		expect(parseHoursSpec('Xy 09:00-10:00', tz).error).toBe('hours_syntax');
-		expect(parseHoursSpec('Mo 09:00', tz).error).toBe('hours_syntax');
-		expect(parseHoursSpec('24/7; Mo 09:00-10:00', tz).error).toBe('hours_syntax');
-		expect(parseHoursSpec('Mo 25:00-26:00', tz).error).toBe('time_invalid');
-		expect(parseHoursSpec('Mo 09:00-09:00', tz).error).toBe('time_invalid');
-		expect(parseHoursSpec('2026-02-30 closed', tz).error).toBe('date_invalid');
-		expect(parseHoursSpec('Mo 09:00-10:00', 'Mars/Olympus').error).toBe('timezone_invalid');
-	});
-
-	it('reads back what formatHoursSpec writes', () => {
-		const samples = [
-			'Mo-Fr 08:00-20:00; Sa 10:00-14:00',
-			'Mo,We,Fr 09:00-12:00; Mo,We,Fr 13:00-17:00; Su 22:00-02:00; 2026-12-25 closed (Christmas)',
-			'24/7; 2026-01-01 closed; 2026-12-31 08:00-12:00',
-			'Mo-Su 00:00-24:00'
-		];
-		for (const spec of samples) {
-			const h = parseHoursSpec(spec, tz).hours!;
-			expect(formatHoursSpec(h)).toBe(spec);
-			expect(parseHoursSpec(formatHoursSpec(h), tz).hours).toEqual(h);
-		}
 	});
 });
 

@@ -2,6 +2,7 @@
 // line (CSV: the physical line the record starts on, header = line 1; JSON: the record's
 // position, 1-based) with field and error code; importing writes all records in one
 // transaction, or nothing at all when any record is bad. Formats: docs/hsds.md.
+import { parse as parseCsvText } from 'csv-parse/sync';
 import * as v from 'valibot';
 import { db } from '../db';
 import { assertHolds, audit, type Actor } from '../identity';
@@ -10,8 +11,10 @@ import type { Hours, HoursException, Weekday, WeeklyRule } from '../../directory
 import type { ChannelType } from '../../directory/taxonomy';
 import { insertServiceAsSystem } from './commands';
 import { fromHsdsService, type FieldError } from './hsds';
+import { parseHoursSpec } from '../../directory/hours-text';
 import { ServiceInput } from './input';
 import { canForCountries } from './policy';
+import { locales } from '../../paraglide/runtime';
 
 export type { FieldError };
 
@@ -95,191 +98,51 @@ export interface CsvRecord {
 }
 
 /**
- * RFC 4180 CSV: comma-separated fields; records end with CRLF (LF or CR alone also accepted); a
- * field in double quotes may hold commas, line breaks and doubled quotes (""). Line breaks
- * inside quoted fields come out as "\n". A leading byte-order mark is ignored. A quote inside an
- * unquoted field is kept as it is.
+ * RFC 4180 CSV through `csv-parse`: comma-separated fields; records end with CRLF (LF or CR alone
+ * also accepted); a field in double quotes may hold commas, line breaks and doubled quotes ("").
+ * Line breaks inside quoted fields come out as "\n". A leading byte-order mark is ignored. A quote
+ * inside an unquoted field is kept as it is. Errors name the physical line: where the record
+ * starts for an unclosed quote, where the text after a closing quote is otherwise.
  */
 export function parseCsvRecords(text: string): { records: CsvRecord[]; error?: { line: number; code: string } } {
-	const records: CsvRecord[] = [];
-	const n = text.length;
-	let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-	let line = 1;
-	while (i < n) {
-		const start = line;
-		const fields: string[] = [];
-		for (;;) {
-			let field = '';
-			if (text[i] === '"') {
-				i++;
-				for (;;) {
-					if (i >= n) return { records, error: { line: start, code: 'csv_quote_unclosed' } };
-					const ch = text[i];
-					if (ch === '"') {
-						if (text[i + 1] === '"') {
-							field += '"';
-							i += 2;
-							continue;
-						}
-						i++;
-						break;
-					}
-					if (ch === '\r' || ch === '\n') {
-						field += '\n';
-						line++;
-						i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-						continue;
-					}
-					field += ch;
-					i++;
-				}
-				if (i < n && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') return { records, error: { line, code: 'csv_quote_invalid' } };
-			} else {
-				let j = i;
-				while (j < n && text[j] !== ',' && text[j] !== '\r' && text[j] !== '\n') j++;
-				field = text.slice(i, j);
-				i = j;
+	const bytes = Buffer.from(text, 'utf8');
+	const ends: number[] = [];
+	const read = (relaxQuotes: boolean): string[][] =>
+		parseCsvText(text, {
+			bom: true,
+			relax_column_count: true,
+			relax_quotes: relaxQuotes,
+			skip_empty_lines: false,
+			record_delimiter: ['\r\n', '\n', '\r'],
+			on_record: (record: string[], context: { bytes: number }) => {
+				ends.push(context.bytes);
+				return record;
 			}
-			fields.push(field);
-			if (i < n && text[i] === ',') {
-				i++;
-				continue;
-			}
-			// end of record: a line break or the end of the text
-			if (i < n) {
-				i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
-				line++;
-			}
-			break;
+		});
+	/** Line breaks (CRLF, LF or CR each count once) before byte `end`, plus one. */
+	const lineAt = (end: number) => 1 + (bytes.subarray(0, end).toString('utf8').match(/\r\n|\r|\n/g)?.length ?? 0);
+	let rows: string[][];
+	try {
+		try {
+			rows = read(false);
+		} catch (e) {
+			// a quote inside an unquoted field: read again keeping such quotes as text
+			if ((e as { code?: string }).code !== 'INVALID_OPENING_QUOTE') throw e;
+			ends.length = 0;
+			rows = read(true);
 		}
-		records.push({ line: start, fields });
+	} catch (e) {
+		const err = e as { code?: string; lines?: number };
+		if (err.code === 'CSV_QUOTE_NOT_CLOSED') return { records: [], error: { line: lineAt(ends.at(-1) ?? 0), code: 'csv_quote_unclosed' } };
+		if (err.code === 'CSV_INVALID_CLOSING_QUOTE') return { records: [], error: { line: err.lines ?? 1, code: 'csv_quote_invalid' } };
+		throw e;
 	}
-	return { records };
-}
-
-// ---------------------------------------------------------------- opening hours as text
-
-const DAY_NAMES: Record<string, Weekday> = { su: 0, mo: 1, tu: 2, we: 3, th: 4, fr: 5, sa: 6 };
-const WEEK: Weekday[] = [1, 2, 3, 4, 5, 6, 0];
-
-function day(s: string): Weekday | undefined {
-	const k = s.trim().toLowerCase();
-	// Mo, Mon, Monday
-	if (!/^[a-z]{2,9}$/.test(k)) return undefined;
-	const d = DAY_NAMES[k.slice(0, 2)];
-	const full = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'][d ?? 0];
-	return d !== undefined && full.startsWith(k) ? d : undefined;
-}
-
-/** "Mo-Fr", "Sa,Su", "Fr-Mo" (wraps), "daily" -> weekdays in written order; undefined when unreadable. */
-function days(spec: string): Weekday[] | undefined {
-	if (/^(daily|every ?day)$/i.test(spec.trim())) return [...WEEK];
-	const out: Weekday[] = [];
-	for (const part of spec.split(',')) {
-		const [a, b, extra] = part.split('-');
-		if (extra !== undefined) return undefined;
-		const from = day(a);
-		if (from === undefined) return undefined;
-		if (b === undefined) {
-			out.push(from);
-			continue;
-		}
-		const to = day(b);
-		if (to === undefined) return undefined;
-		for (let k = WEEK.indexOf(from); ; k = (k + 1) % 7) {
-			out.push(WEEK[k]);
-			if (WEEK[k] === to) break;
-		}
-	}
-	return out;
-}
-
-const TIME = /^(\d{1,2}):(\d{2})$/;
-const pad = (t: string) => {
-	const m = TIME.exec(t.trim());
-	return m ? `${m[1].padStart(2, '0')}:${m[2]}` : undefined;
-};
-
-function range(s: string): { opens: string; closes: string } | undefined {
-	const parts = s.split('-');
-	if (parts.length !== 2) return undefined;
-	const opens = pad(parts[0]);
-	const closes = pad(parts[1]);
-	return opens && closes ? { opens, closes } : undefined;
-}
-
-/** Splits on `;` outside parentheses (notes may contain anything but parentheses). */
-function items(spec: string): string[] {
-	const out: string[] = [];
-	let depth = 0;
-	let cur = '';
-	for (const ch of spec) {
-		if (ch === '(') depth++;
-		if (ch === ')') depth = Math.max(0, depth - 1);
-		if (ch === ';' && depth === 0) {
-			out.push(cur);
-			cur = '';
-		} else cur += ch;
-	}
-	out.push(cur);
-	return out.map((s) => s.trim()).filter(Boolean);
-}
-
-/**
- * Reads hours written as text, for `timezone`:
- *   `24/7`                                   open around the clock
- *   `Mo-Fr 08:00-20:00; Sa 10:00-14:00`      weekly rules (days: Mo Tu We Th Fr Sa Su, ranges, lists, `daily`)
- *   `Mo-Fr 09:00-12:00,13:00-17:00`          several ranges a day
- *   `Fr 22:00-02:00`                         past midnight (closes the next day)
- *   `2026-12-25 closed (Christmas)`          a dated exception, with an optional note
- *   `2026-12-24 10:00-14:00`                 special hours that day
- * Items are separated by `;`. Returns the hours, or an error code: 'hours_syntax' when the text
- * cannot be read, otherwise the code `validateHours` gives (e.g. 'time_invalid', 'timezone_invalid').
- */
-export function parseHoursSpec(spec: string, timezone: string): { hours: Hours; error?: undefined } | { hours?: undefined; error: string } {
-	const list = items(spec);
-	if (list.length === 0) return { error: 'hours_empty' };
-	let always = false;
-	const weekly: WeeklyRule[] = [];
-	const exceptions: HoursException[] = [];
-	for (const item of list) {
-		if (/^24\s*\/\s*7$/.test(item)) {
-			always = true;
-			continue;
-		}
-		const ex = /^(\d{4}-\d{2}-\d{2})\s+(closed|[\d:]+\s*-\s*[\d:]+)\s*(?:\(([^()]*)\))?$/i.exec(item);
-		if (ex) {
-			const e: HoursException = { date: ex[1] };
-			if (/^closed$/i.test(ex[2])) e.closed = true;
-			else {
-				const r = range(ex[2]);
-				if (!r) return { error: 'hours_syntax' };
-				e.opens = r.opens;
-				e.closes = r.closes;
-			}
-			if (ex[3]?.trim()) e.note = ex[3].trim();
-			exceptions.push(e);
-			continue;
-		}
-		const wk = /^([A-Za-z][A-Za-z ,-]*?)\s+(\d[\d:\s,-]*)$/.exec(item);
-		if (!wk) return { error: 'hours_syntax' };
-		const ds = days(wk[1].replace(/\s+/g, ''));
-		const ranges = wk[2].split(',').map(range);
-		if (!ds || ranges.some((r) => !r)) return { error: 'hours_syntax' };
-		for (const d of ds)
-			for (const r of ranges) {
-				if (!weekly.some((w) => w.day === d && w.opens === r!.opens && w.closes === r!.closes)) weekly.push({ day: d, opens: r!.opens, closes: r!.closes });
-			}
-	}
-	if (always && weekly.length) return { error: 'hours_syntax' };
-	const hours: Hours = { timezone, always, weekly, exceptions };
-	const invalid = validateHours(hours);
-	return invalid ? { error: invalid } : { hours };
+	return { records: rows.map((fields, k) => ({ line: lineAt(k ? ends[k - 1] : 0), fields: fields.map((f) => f.replace(/\r\n?/g, '\n')) })) };
 }
 
 // ---------------------------------------------------------------- CSV services
 
-const LOCALES = ['en', 'fr', 'es', 'ru', 'zh', 'ar'] as const;
+const LOCALES = locales;
 
 interface ChannelColumns {
 	type: ChannelType;

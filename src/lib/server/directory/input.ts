@@ -1,11 +1,12 @@
 // The shape of a service as moderators enter it, the public suggests it, and imports bring it in.
 import * as v from 'valibot';
+import { locales } from '../../paraglide/runtime';
 import { isCountryCode } from '../../geo';
 import { validateHours } from '../../directory/hours';
 import { ACTIONS, CHANNEL_TYPES, COSTS, DIRECTORY_LIMITS as L, SERVICE_KINDS, SERVICE_STATUSES, TOPIC_IDS } from '../../directory/taxonomy';
 import type { Hours } from '../../directory/hours-types';
 
-const LOCALES = ['en', 'fr', 'es', 'ru', 'zh', 'ar'] as const;
+const LOCALES = locales;
 
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max, 'text_too_long'));
 

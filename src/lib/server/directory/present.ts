@@ -3,7 +3,10 @@
 import { formatLocalTime } from '$lib/directory/hours';
 import type { Hours } from '$lib/directory/hours-types';
 import { getLocale, localized, type LocaleMap, type LocalizedText } from '$lib/i18n';
-import type { ChannelRow, ChannelStatus, SearchResult, ServiceRow } from './queries';
+import { countryName, listCountries, type Locale } from '$lib/geo';
+import * as m from '$lib/paraglide/messages';
+import { renderLegendList, renderWorldMap, type MapOptions } from '../map';
+import type { ChannelRow, ChannelStatus, CoverageRow, SearchResult, ServiceRow } from './queries';
 
 export interface PresentedChannel {
 	type: string;
@@ -101,3 +104,62 @@ export function presentChannels(list: (ChannelRow & { status?: ChannelStatus['st
 }
 
 export type PresentedResult = ReturnType<typeof presentResult>;
+
+/** Map class of countries whose only services are demonstration data (never counted as verified). */
+export const DEMO_CLASS = 'map-demo';
+
+/**
+ * The help map: verified services per country, with countries that list only demonstration
+ * services shown as demo (their own class and label), not as zero. The legend is an HTML list
+ * under the map, readable at phone width.
+ */
+export function presentHelpMap(coverage: CoverageRow[], locale: Locale, helpHref: string) {
+	const o = { locale };
+	const byCountry = new Map(coverage.map((c) => [c.country, c]));
+	const worldwide = byCountry.get('ZZ');
+	const rows = listCountries(locale)
+		.map((c) => {
+			const cov = byCountry.get(c.code);
+			const verified = cov?.verified ?? 0;
+			const total = cov?.total ?? 0;
+			const demo = cov?.demo ?? 0;
+			const demoOnly = verified === 0 && demo > 0 && demo === total;
+			return { code: c.code, name: c.name, verified, total, demo, demoOnly, verifiedText: demoOnly ? m.help_map_demo_cell({ count: String(demo) }, o) : String(verified) };
+		})
+		.filter((r) => r.total > 0)
+		.sort((a, b) => b.verified - a.verified || b.total - a.total);
+	const options: MapOptions = {
+		title: m.help_map_title({}, o),
+		noDataClass: 'map-none',
+		noDataLegend: m.help_map_none({}, o),
+		backgroundLegend: m.help_map_no_services({}, o),
+		buckets: [
+			{ min: 0, className: 'bucket-0', legend: m.help_map_unverified_only({}, o) },
+			{ min: 1, className: 'bucket-1', legend: '1' },
+			{ min: 2, className: 'bucket-2', legend: '2–4' },
+			{ min: 5, className: 'bucket-3', legend: '5+' }
+		],
+		extraLegend: rows.some((r) => r.demoOnly) ? [{ className: DEMO_CLASS, legend: m.help_map_demo_legend({}, o) }] : [],
+		legend: 'html'
+	};
+	// only countries with services are drawn as links (sorted by name: that is the tab order)
+	const data = rows
+		.slice()
+		.sort((a, b) => a.name.localeCompare(b.name, locale))
+		.map((r) => {
+			const country = countryName(r.code, locale) ?? r.code;
+			return {
+				code: r.code,
+				value: r.verified,
+				className: r.demoOnly ? DEMO_CLASS : undefined,
+				label: r.demoOnly ? m.help_map_demo_label({ country, count: String(r.demo) }, o) : m.help_map_label({ country, verified: String(r.verified), total: String(r.total) }, o),
+				href: `${helpHref}?country=${r.code}`
+			};
+		});
+	return {
+		svg: renderWorldMap(data, options),
+		legend: renderLegendList(options),
+		rows: rows.map(({ code, name, verified, total, verifiedText }) => ({ code, name, verified, total, verifiedText })),
+		worldwide: worldwide ? { verified: worldwide.verified, total: worldwide.total } : null
+	};
+}

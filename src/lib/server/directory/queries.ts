@@ -201,16 +201,24 @@ export async function serviceSnapshot(tx: Db | Tx, id: string) {
 	};
 }
 
-/** Active services per country, counting only verified ones, for the coverage map. */
-export async function coverage(): Promise<{ country: string; verified: number; total: number }[]> {
-	const rows = await db().execute<{ country: string; verified: number; total: number }>(sql`
+export type CoverageRow = {
+	country: string;
+	verified: number;
+	total: number;
+	demo: number;
+};
+
+/** Active services per country: how many are verified, how many in all, how many are demonstration data. */
+export async function coverage(): Promise<CoverageRow[]> {
+	const rows = await db().execute<CoverageRow>(sql`
 		select c as country,
 			count(*) filter (where ${services.verifiedAt} is not null)::int as verified,
-			count(*)::int as total
+			count(*)::int as total,
+			count(*) filter (where ${services.isDemo})::int as demo
 		from ${services}, unnest(${services.countries}) as c
 		where ${services.status} = 'active'
 		group by c`);
-	return (rows as unknown as { rows: { country: string; verified: number; total: number }[] }).rows;
+	return (rows as unknown as { rows: CoverageRow[] }).rows;
 }
 
 export async function pendingRequests(limit = 100) {

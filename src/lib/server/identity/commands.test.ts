@@ -76,6 +76,18 @@ describe('sign up and sign in', () => {
 	});
 });
 
+describe('password hash upgrade', () => {
+	it('re-hashes with today\'s parameters at sign-in when the stored ones are weaker', async () => {
+		const { hashPassword } = await import('./crypto');
+		const u = await makeUser({ email: 'old-hash@example.org' });
+		await db().update(users).set({ passwordHash: await hashPassword(TEST_PASSWORD, { N: 1024, r: 8, p: 1 }) }).where(eq(users.id, u.id));
+		await identity.signIn({ email: 'old-hash@example.org', password: TEST_PASSWORD }, client);
+		const [row] = await db().select().from(users).where(eq(users.id, u.id));
+		expect(row.passwordHash.split('$')[1]).toBe('16384');
+		await identity.signIn({ email: 'old-hash@example.org', password: TEST_PASSWORD }, client);
+	});
+});
+
 describe('password reset', () => {
 	it('writes a reset mail to the outbox, and the link sets a new password once', async () => {
 		const u = await makeUser({ email: 'forgetful@example.org' });
@@ -92,6 +104,26 @@ describe('password reset', () => {
 		const { user } = await identity.signIn({ email: 'forgetful@example.org', password: 'a brand new password' }, client);
 		expect(user.id).toBe(u.id);
 		expect(await codeOf(identity.resetPassword({ token: link![1], password: 'another new password' }))).toBe('token_invalid');
+	});
+
+	it('voids every older link when one is used, and every link when the password changes', async () => {
+		await makeUser({ email: 'twice@example.org' });
+		const origin = { ...client, origin: 'https://cop.example' };
+		const links = async () => (await mail.list()).filter((m) => m.to === 'twice@example.org').map((m) => /\/password\/reset\/([A-Za-z0-9_-]+)/.exec(m.body)![1]);
+		await identity.requestPasswordReset({ email: 'twice@example.org' }, origin);
+		await identity.requestPasswordReset({ email: 'twice@example.org' }, origin);
+		const [a, b] = await links();
+		expect(a).not.toBe(b);
+		await identity.resetPassword({ token: b, password: 'the newest password' });
+		expect(await codeOf(identity.resetPassword({ token: a, password: 'an attacker password' }))).toBe('token_invalid');
+
+		await identity.requestPasswordReset({ email: 'twice@example.org' }, origin);
+		const c = (await links()).find((t) => t !== a && t !== b)!;
+		const { user, token } = await identity.signIn({ email: 'twice@example.org', password: 'the newest password' }, client);
+		const actor = (await identity.actorForSession(token))!;
+		await identity.changePassword(actor, { current: 'the newest password', password: 'changed by the owner' }, token);
+		expect(await codeOf(identity.resetPassword({ token: c, password: 'an attacker password' }))).toBe('token_invalid');
+		expect((await identity.signIn({ email: 'twice@example.org', password: 'changed by the owner' }, client)).user.id).toBe(user.id);
 	});
 
 	it('answers the same for an unknown email and sends nothing', async () => {

@@ -1,13 +1,13 @@
 // Identity use cases: one exported function each. Commands acting for someone authorise first
 // and write the audit log in the same transaction as the change.
 import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
-import { db } from '../db';
+import { db, type Db, type Tx } from '../db';
 import * as mail from '../mail';
 import { Conflict, Forbidden, NotFound, Unauthenticated, ValidationError } from '../platform/errors';
 import { hit, LIMITS } from '../platform/rate-limit';
 import { parse } from '../platform/validate';
 import { record } from './audit';
-import { dummyHash, generatePassword, hashPassword, newToken, sha256, verifyPassword } from './crypto';
+import { dummyHash, generatePassword, hashPassword, needsRehash, newToken, sha256, verifyPassword } from './crypto';
 import { ChangePasswordInput, GrantInput, ProfileInput, ResetInput, ResetRequestInput, SignInInput, SignUpInput } from './input';
 import { assertCan, type Actor } from './policy';
 import { passwordResets, roleGrants, sessions, users } from './schema';
@@ -21,9 +21,10 @@ export interface ClientInfo {
 	ip: string;
 }
 
-async function createSession(userId: string): Promise<string> {
+/** Opens a session for `userId` (in the caller's transaction when given) and returns its cookie token. */
+export async function createSession(userId: string, handle: Db | Tx = db()): Promise<string> {
 	const token = newToken();
-	await db()
+	await handle
 		.insert(sessions)
 		.values({ id: sha256(token), userId, expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000) });
 	return token;
@@ -72,6 +73,10 @@ export async function signIn(rawInput: unknown, client: ClientInfo) {
 		.where(eq(sql`lower(${users.email})`, input.email));
 	const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash()));
 	if (!user || !ok || user.disabledAt) throw new ValidationError({ _: 'credentials_invalid' }, 'credentials_invalid');
+	if (needsRehash(user.passwordHash)) {
+		// the parameters were raised since this hash was made: store it again with today's
+		await db().update(users).set({ passwordHash: await hashPassword(input.password) }).where(eq(users.id, user.id));
+	}
 	return { user, token: await createSession(user.id) };
 }
 
@@ -113,7 +118,8 @@ export async function resetPassword(rawInput: unknown) {
 			.where(and(eq(passwordResets.id, sha256(input.token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, new Date())))
 			.for('update');
 		if (!reset) throw new ValidationError({ token: 'token_invalid' }, 'token_invalid');
-		await tx.update(passwordResets).set({ usedAt: new Date() }).where(eq(passwordResets.id, reset.id));
+		// this link and every other unused link of the account stop working together
+		await tx.update(passwordResets).set({ usedAt: new Date() }).where(and(eq(passwordResets.userId, reset.userId), isNull(passwordResets.usedAt)));
 		const [user] = await tx
 			.update(users)
 			.set({ passwordHash, updatedAt: new Date() })
@@ -233,6 +239,8 @@ export async function changePassword(actor: Actor | null, rawInput: unknown, cur
 	const passwordHash = await hashPassword(input.password);
 	await db().transaction(async (tx) => {
 		await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, actor.id));
+		// a reset link requested before the change must not undo it
+		await tx.update(passwordResets).set({ usedAt: new Date() }).where(and(eq(passwordResets.userId, actor.id), isNull(passwordResets.usedAt)));
 		const keep = currentToken ? sha256(currentToken) : '';
 		await tx.delete(sessions).where(and(eq(sessions.userId, actor.id), sql`${sessions.id} <> ${keep}`));
 		await record(tx, actor, { action: 'user.change_password', entityType: 'user', entityId: actor.id });

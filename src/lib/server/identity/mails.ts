@@ -11,3 +11,22 @@ export function resetMail(user: { email: string; name: string; locale: string },
 		body: m.mail_reset_body({ name: user.name, link, minutes: String(minutes) }, { locale })
 	};
 }
+
+export function inviteMail(invite: { email: string; name: string; locale: string }, inviter: string, link: string, days: number): Mail {
+	const locale: Locale = isLocale(invite.locale) ? invite.locale : 'en';
+	return {
+		to: invite.email,
+		subject: m.mail_invite_subject({}, { locale }),
+		body: m.mail_invite_body({ name: invite.name || invite.email, inviter, link, days: String(days) }, { locale })
+	};
+}
+
+export function emailChangeMail(user: { name: string; locale: string }, newEmail: string, link: string, minutes: number): Mail {
+	const locale: Locale = isLocale(user.locale) ? user.locale : 'en';
+	return { to: newEmail, subject: m.mail_email_change_subject({}, { locale }), body: m.mail_email_change_body({ name: user.name, link, minutes: String(minutes) }, { locale }) };
+}
+
+export function emailChangedNotice(user: { name: string; email: string; locale: string }, newEmail: string): Mail {
+	const locale: Locale = isLocale(user.locale) ? user.locale : 'en';
+	return { to: user.email, subject: m.mail_email_changed_subject({}, { locale }), body: m.mail_email_changed_body({ name: user.name, email: newEmail }, { locale }) };
+}

@@ -15,6 +15,8 @@ export interface Actor {
 	email: string;
 	name: string;
 	grants: Grant[];
+	/** set when the actor came in with a personal access token: what that token may do */
+	tokenScopes?: readonly string[];
 }
 
 /** What an action is about: the whole deployment, a region, or a country. */
@@ -65,6 +67,25 @@ const RULES: Record<IdentityAction, Role[]> = {
 
 export function can(actor: Actor | null | undefined, action: IdentityAction, target: Target = GLOBAL): boolean {
 	return RULES[action].some((role) => holds(actor, role, target));
+}
+
+/** Roles a coordinator may hand out by invitation, within their region. */
+const COORDINATOR_INVITES: readonly Role[] = ['focal_point', 'validator', 'editor', 'directory_moderator', 'organiser', 'partner'];
+
+/**
+ * May the actor invite someone into this role and scope? Admins: any. Coordinators: the roles
+ * above, scoped to their region or a country in it (never global, never admin or coordinator).
+ */
+export function mayInvite(actor: Actor | null | undefined, grant: Grant): boolean {
+	if (isAdmin(actor)) return true;
+	if (!actor || !COORDINATOR_INVITES.includes(grant.role) || grant.scopeKind === 'global') return false;
+	const target: Target = grant.scopeKind === 'region' ? { kind: 'region', region: grant.scopeValue as RegionId } : { kind: 'country', country: grant.scopeValue };
+	return actor.grants.some((g) => g.role === 'coordinator' && covers(g, target));
+}
+
+/** Who may open the invitations page at all. */
+export function mayManageInvites(actor: Actor | null | undefined): boolean {
+	return isAdmin(actor) || !!actor?.grants.some((g) => g.role === 'coordinator');
 }
 
 /** Throws Unauthenticated for no actor, Forbidden when the actor may not. */

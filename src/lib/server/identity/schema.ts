@@ -22,7 +22,9 @@ export const users = pgTable(
 		locale: text('locale').notNull().default('en'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-		disabledAt: timestamp('disabled_at', { withTimezone: true })
+		disabledAt: timestamp('disabled_at', { withTimezone: true }),
+		/** set when the owner deleted the account: the row stays, anonymised, so the audit log keeps its ids */
+		deletedAt: timestamp('deleted_at', { withTimezone: true })
 	},
 	(t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)]
 );
@@ -40,6 +42,65 @@ export const sessions = pgTable(
 	},
 	(t) => [index('sessions_user_idx').on(t.userId)]
 );
+
+/**
+ * Invitations: an admin (or a coordinator, within their region) invites someone by email with roles
+ * already decided. The link sets a password (or, for an existing account, adds the roles once its
+ * owner signs in on the invite page). The token is stored as a SHA-256 only.
+ */
+export const invites = pgTable(
+	'identity_invites',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tokenHash: text('token_hash').notNull().unique(),
+		email: text('email').notNull(),
+		name: text('name').notNull().default(''),
+		locale: text('locale').notNull().default('en'),
+		/** [{ role, scopeKind, scopeValue }] granted on acceptance */
+		grants: jsonb('grants').notNull(),
+		invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+		acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
+		revokedAt: timestamp('revoked_at', { withTimezone: true })
+	},
+	(t) => [index('identity_invites_email_idx').on(sql`lower(${t.email})`)]
+);
+
+/**
+ * Personal access tokens for scripts calling non-public APIs: scoped, expiring, revocable, stored as
+ * a SHA-256 only (the token is shown once, when made). They act as their owner, within their scopes.
+ */
+export const apiTokens = pgTable(
+	'identity_api_tokens',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		tokenHash: text('token_hash').notNull().unique(),
+		scopes: text('scopes').array().notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+		revokedAt: timestamp('revoked_at', { withTimezone: true })
+	},
+	(t) => [index('identity_api_tokens_user_idx').on(t.userId)]
+);
+
+/** A requested change of email address, confirmed by a link sent to the new address (token hashed). */
+export const emailChanges = pgTable('identity_email_changes', {
+	id: text('id').primaryKey(),
+	userId: uuid('user_id')
+		.notNull()
+		.references(() => users.id, { onDelete: 'cascade' }),
+	newEmail: text('new_email').notNull(),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+	expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+	usedAt: timestamp('used_at', { withTimezone: true })
+});
 
 /** One-time password-reset tokens, stored hashed. */
 export const passwordResets = pgTable('password_resets', {
@@ -85,7 +146,10 @@ export const auditLog = pgTable(
 		entityId: text('entity_id').notNull(),
 		before: jsonb('before'),
 		after: jsonb('after'),
-		requestId: text('request_id')
+		requestId: text('request_id'),
+		/** sha256 of the previous entry's hash and this entry (see audit.ts): the hash chain */
+		prevHash: text('prev_hash'),
+		hash: text('hash')
 	},
 	(t) => [
 		index('audit_log_at_idx').on(t.at),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BANDS, KIND_OF_BAND } from '$lib/kids/bands';
-import { allScenarios, kidsPaths, loadScenarios, KidsContentError } from './content';
+import { ContentError } from '../content';
+import { allScenarios, kidsPaths, loadScenarios } from './content';
 import { presentScenario } from './present';
 
 // The real content shipped in content/kids/scenarios: it must load without a single problem.
@@ -88,7 +89,7 @@ describe('shipped kids content', () => {
 
 	it('refuses the whole set when one file is broken', () => {
 		const good = structuredClone(all[0]);
-		expect(() => loadScenarios({ [`/x/${good.id}.json`]: good, '/x/broken.json': { id: 'broken' } })).toThrow(KidsContentError);
+		expect(() => loadScenarios({ [`/x/${good.id}.json`]: good, '/x/broken.json': { id: 'broken' } })).toThrow(ContentError);
 		expect(() => loadScenarios({ [`/x/${good.id}.json`]: good, [`/y/${good.id}.json`]: good })).toThrow(/used twice/);
 	});
 });

@@ -1,32 +1,37 @@
-// Loads the kids' scenarios from content/kids/scenarios/*.json (bundled at build time) and refuses
-// the whole set if any file is invalid, listing every problem: broken content must fail the build
-// and the content test, never half-render in front of a child.
+// Loads the kids' scenarios from content/kids/scenarios/*.json (the bundled content index) and
+// refuses the whole set if any file is invalid, listing every problem: broken content must fail the
+// build and the content test, never half-render in front of a child.
 import { BANDS, type Band } from '$lib/kids/bands';
+import { bundledContent, ContentError, filesIn, parseJsonText, type ContentFiles, type ContentProblem } from '../content';
 import { parseScenario, type Scenario } from './format';
 
-const files = import.meta.glob('/content/kids/scenarios/*.json', { eager: true, import: 'default' }) as Record<string, unknown>;
-
-export class KidsContentError extends Error {
-	constructor(public readonly problems: string[]) {
-		super(`Kids content is invalid:\n- ${problems.join('\n- ')}`);
-		this.name = 'KidsContentError';
-	}
+/** The scenario files of the bundled content (path under content/ -> text). */
+function scenarioFiles(): ContentFiles {
+	const all = bundledContent();
+	return Object.fromEntries(filesIn(all, 'kids/scenarios', '.json').map((n) => [`content/kids/scenarios/${n}`, all[`kids/scenarios/${n}`]]));
 }
 
-/** Validates a set of files (path -> parsed JSON). Throws KidsContentError listing every problem. */
+/** Validates a set of files (path -> JSON text, or already parsed JSON). Throws ContentError listing every problem. */
 export function loadScenarios(input: Record<string, unknown>): Scenario[] {
-	const problems: string[] = [];
+	const problems: ContentProblem[] = [];
 	const out: Scenario[] = [];
 	const seen = new Set<string>();
-	for (const [file, raw] of Object.entries(input).sort(([a], [b]) => a.localeCompare(b))) {
+	for (const [file, value] of Object.entries(input).sort(([a], [b]) => a.localeCompare(b))) {
+		let raw = value;
+		try {
+			if (typeof value === 'string') raw = parseJsonText(value);
+		} catch (e) {
+			problems.push({ file, reason: (e as Error).message });
+			continue;
+		}
 		const { scenario, errors } = parseScenario(raw, file);
-		problems.push(...errors);
+		problems.push(...errors.map((e) => ({ file, reason: e.startsWith(`${file}: `) ? e.slice(file.length + 2) : e })));
 		if (!scenario) continue;
-		if (seen.has(scenario.id)) problems.push(`${file}: id "${scenario.id}" is used twice`);
+		if (seen.has(scenario.id)) problems.push({ file, reason: `id "${scenario.id}" is used twice` });
 		seen.add(scenario.id);
 		out.push(scenario);
 	}
-	if (problems.length) throw new KidsContentError(problems);
+	if (problems.length) throw new ContentError(problems);
 	return out;
 }
 
@@ -34,7 +39,7 @@ let cache: Scenario[] | null = null;
 
 /** Every scenario shipped with the platform, validated once per process. */
 export function allScenarios(): Scenario[] {
-	cache ??= loadScenarios(files);
+	cache ??= loadScenarios(scenarioFiles());
 	return cache;
 }
 

@@ -3,12 +3,13 @@
 // from validateGraph. A scenario with any error is refused as a whole: loadScenarios throws, so
 // a broken content file stops the build and the content test instead of reaching a child.
 import * as v from 'valibot';
+import { locales } from '$lib/paraglide/runtime';
 import { BANDS, KIND_OF_BAND } from '$lib/kids/bands';
 import { isGuidePose } from '$lib/kids/guide';
 import { isSceneId } from '$lib/kids/scenes';
 import { isTopicGraphId, type TopicGraphId } from '$lib/topics';
 
-export const LOCALE_CODES = ['en', 'fr', 'es', 'ru', 'zh', 'ar'] as const;
+export const LOCALE_CODES = locales;
 export type Text = Partial<Record<(typeof LOCALE_CODES)[number], string>> & { en: string };
 
 /** Ids that are safe as URL fragments and element ids (`__` is kept for choice feedback ids). */
@@ -20,7 +21,7 @@ export const LIMITS = { text: 1200, label: 160, nodes: 60, choices: 4, steps: 6,
 const LocaleText = (max: number) =>
 	v.pipe(
 		v.record(v.string(), v.string()),
-		v.check((m) => Object.keys(m).every((k) => (LOCALE_CODES as readonly string[]).includes(k)), 'unknown language code (use en, fr, es, ru, zh, ar)'),
+		v.check((m) => Object.keys(m).every((k) => (LOCALE_CODES as readonly string[]).includes(k)), `unknown language code (use ${locales.join(', ')})`),
 		v.check((m) => typeof m.en === 'string' && m.en.trim().length > 0, 'missing English (en) text'),
 		v.check((m) => Object.values(m).every((s) => s.trim().length > 0), 'empty text (leave the language out instead)'),
 		v.check((m) => Object.values(m).every((s) => s.length <= max), `text longer than ${max} characters`)

@@ -5,12 +5,14 @@ import { auditLog } from '../identity/schema';
 import { useFreshDatabase } from '../test/db';
 import { codeOf } from '../test/errors';
 import { grant, makeUser } from '../test/factories';
-import { FIXTURES_DIR } from './content';
+import { readContentDir } from '../content/disk';
+import { useLearnFiles } from './content';
+import { FIXTURES_DIR } from '../test/learning';
 import { forgetIssuerKey, issuerKey } from './credentials';
 import { enrolments, issuerKeys } from './schema';
 import * as learning from '.';
 
-process.env.LEARN_CONTENT_DIR = FIXTURES_DIR;
+useLearnFiles(readContentDir(FIXTURES_DIR));
 useFreshDatabase();
 beforeAll(() => forgetIssuerKey());
 

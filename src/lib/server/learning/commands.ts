@@ -1,6 +1,7 @@
 // Learn use cases. A signed-in adult's progress (enrolment, lessons seen, quiz attempts) is written
 // with its xAPI statement in one transaction; completion issues the certificate in the same
 // transaction. Editors' adaptations and admins' revocations authorise first and are audited.
+import * as cache from '../platform/cache';
 import { and, eq, sql } from 'drizzle-orm';
 import { db, type Db, type Tx } from '../db';
 import { assertHolds, audit, type Actor } from '../identity';
@@ -10,7 +11,7 @@ import { localized } from '$lib/i18n';
 import { findCourse, findSet, learnContent, type Course, type Quiz } from './content';
 import { buildCredential, issuerKey, signCredential } from './credentials';
 import { AdaptationInput, RevokeInput, StartCourseInput } from './input';
-import { canLearn } from './policy';
+import { adaptableCountries, canLearn } from './policy';
 import { gradeQuiz, isComplete, passes, type QuizResult } from './rules';
 import { adaptations, certificates, enrolments, lessonViews, quizAttempts, statements } from './schema';
 import { buildStatement, courseActivityId, lessonActivityId, questionActivityId, quizActivityId, type StatementInput } from './xapi';
@@ -223,6 +224,9 @@ export async function revokeCertificate(actor: Actor | null, id: string, rawInpu
  * one. Text is saved per language; saving another language fills that language of the same row.
  */
 export async function saveAdaptation(actor: Actor | null, rawInput: unknown): Promise<string> {
+	// an editor for some country before the form is read (the country is in the form)
+	const adaptable = adaptableCountries(actor);
+	assertHolds(actor, adaptable === 'all' || adaptable.length > 0);
 	const input = parse(AdaptationInput, rawInput);
 	assertHolds(actor, canLearn(actor, 'adaptation.edit', input.country));
 	const set = findSet(input.setId);
@@ -247,6 +251,7 @@ export async function saveAdaptation(actor: Actor | null, rawInput: unknown): Pr
 			createdBy: actor.id,
 			updatedAt: new Date()
 		};
+		await cache.invalidate(tx, 'learning');
 		let id = before?.id;
 		if (id) await tx.update(adaptations).set(values).where(eq(adaptations.id, id));
 		else [{ id }] = await tx.insert(adaptations).values(values).returning({ id: adaptations.id });
@@ -262,6 +267,19 @@ export async function deleteAdaptation(actor: Actor | null, id: string) {
 		if (!row) throw new NotFound('not_found');
 		assertHolds(actor, canLearn(actor, 'adaptation.edit', row.country));
 		await tx.delete(adaptations).where(eq(adaptations.id, id));
+		await cache.invalidate(tx, 'learning');
 		await audit.record(tx, actor, { action: 'adaptation.delete', entityType: 'guideline_adaptation', entityId: id, before: row });
 	});
+}
+
+/**
+ * Erases what learning keeps about a person who deletes their account: enrolments (with lesson views
+ * and quiz attempts), certificates (they stop verifying here) and xAPI statements. Runs inside the
+ * account deletion's transaction.
+ */
+export async function erasePersonalData(tx: Tx, userId: string): Promise<{ certificates: number }> {
+	const gone = await tx.delete(certificates).where(eq(certificates.userId, userId)).returning({ id: certificates.id });
+	await tx.delete(enrolments).where(eq(enrolments.userId, userId));
+	await tx.delete(statements).where(eq(statements.userId, userId));
+	return { certificates: gone.length };
 }

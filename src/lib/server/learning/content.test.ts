@@ -1,8 +1,11 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FIXTURES_DIR, readLearnContent } from './content';
+import { readContentDir } from '../content/disk';
+import { bundledContent } from '../content';
+import { readLearnContent } from './content';
+import { FIXTURES_DIR } from '../test/learning';
 
 let tmp: string | undefined;
 afterEach(() => {
@@ -17,11 +20,11 @@ function copy(): string {
 	return tmp;
 }
 
-const reasons = (root: string) => readLearnContent(root).problems.map((p) => `${path.basename(p.file)}: ${p.reason}`);
+const reasons = (root: string) => readLearnContent(readContentDir(root), root).problems.map((p) => `${path.basename(p.file)}: ${p.reason}`);
 
 describe('the fixture content', () => {
 	it('reads sets, sections in order, translations and checklists', () => {
-		const { content, problems } = readLearnContent(FIXTURES_DIR);
+		const { content, problems } = readLearnContent(readContentDir(FIXTURES_DIR));
 		expect(problems).toEqual([]);
 		const set = content.guidelines[0];
 		expect(set.sections.map((s) => s.id)).toEqual(['sample-talk-early', 'sample-passwords']);
@@ -86,8 +89,8 @@ function readFile(f: string) {
 	return readFileSync(f, 'utf8');
 }
 
-describe('the real content in content/learn', () => {
-	const { content, problems } = readLearnContent(path.resolve('content/learn'));
+describe('the real content in content/learn, as bundled', () => {
+	const { content, problems } = readLearnContent(bundledContent('learn'));
 	it('is valid', () => {
 		expect(problems).toEqual([]);
 	});
@@ -103,5 +106,37 @@ describe('the real content in content/learn', () => {
 		}
 		expect(content.courses.length).toBeGreaterThanOrEqual(1);
 		expect(content.guidelines.length).toBeGreaterThanOrEqual(1);
+	});
+});
+
+describe('translation status', () => {
+	it('defaults: English original, French translated (written by people before statuses existed)', () => {
+		const { content } = readLearnContent(readContentDir(FIXTURES_DIR));
+		const [set] = content.guidelines;
+		expect(set.sections[0].translations).toEqual({ en: { status: 'original' }, fr: { status: 'machine-assisted' } });
+		expect(set.sections[1].translations).toEqual({ en: { status: 'original' } });
+		expect(content.courses[0].translations.fr).toEqual({ status: 'machine-assisted' });
+	});
+	it('a new locale folder is picked up with its declared status; a status without text is refused', () => {
+		const root = copy();
+		mkdirSync(path.join(root, 'guidelines/parents-educators/es'));
+		writeFileSync(
+			path.join(root, 'guidelines/parents-educators/es/01-talk-early.md'),
+			'---\nid: sample-talk-early\norder: 1\ntitle: Hablar pronto\nsummary: S\ntopics: [contact]\ntranslations:\n  es: { status: machine-assisted, at: 2026-12-01 }\n---\nCuerpo\n'
+		);
+		const { content, problems } = readLearnContent(readContentDir(root));
+		expect(problems).toEqual([]);
+		const s = content.guidelines[0].sections[0];
+		expect(s.title.es).toBe('Hablar pronto');
+		expect(s.translations.es).toEqual({ status: 'machine-assisted', at: '2026-12-01' });
+		const file = path.join(root, 'courses/sample-course/course.json');
+		const course = JSON.parse(readFile(file));
+		course.translations = { ru: { status: 'reviewed', by: 'A. Reviewer' }, fr: { status: 'done' } };
+		writeFileSync(file, JSON.stringify(course));
+		const r = reasons(root);
+		expect(r).toContainEqual(expect.stringMatching(/^course\.json: translations\.fr\.status: status must be one of/));
+		course.translations = { ru: { status: 'reviewed', by: 'A. Reviewer' } };
+		writeFileSync(file, JSON.stringify(course));
+		expect(reasons(root)).toContainEqual('course.json: translations.ru: a status is declared but there is no ru text');
 	});
 });

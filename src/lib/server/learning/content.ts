@@ -1,16 +1,30 @@
-// Learn content as data: guideline sets and courses read from content/learn (Markdown with YAML
-// front matter, JSON), validated in full. A malformed file fails loudly with its name and the reason;
-// nothing half-valid is served.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+// Learn content as data: guideline sets and courses from content/learn (Markdown with YAML front
+// matter, JSON), taken from the bundled content index and validated in full. A malformed file fails
+// loudly with its name and the reason; nothing half-valid is served.
 import * as v from 'valibot';
-import { parse as parseYaml } from 'yaml';
+import { locales } from '../../paraglide/runtime';
 import type { LocaleMap } from '../../i18n/locale-map';
+import {
+	bundledContent,
+	ContentError,
+	filesIn,
+	folders,
+	hasFolder,
+	issueText,
+	parseJsonText,
+	resolveTranslations,
+	splitFrontMatter,
+	TranslationsSchema,
+	type ContentFiles,
+	type ContentProblem,
+	type Translations
+} from '../content';
 import { isTopicGraphId, type TopicGraphId } from '../../topics';
 import { rawHtmlIn } from './markdown';
 
-export const CONTENT_LOCALES = ['en', 'fr', 'es', 'ru', 'zh', 'ar'] as const;
+export const CONTENT_LOCALES = locales;
 export type ContentLocale = (typeof CONTENT_LOCALES)[number];
+export { ContentError, type ContentProblem, type Translations };
 export const SET_IDS = ['children-under-9', 'children-9-12', 'children-13-18', 'parents-educators', 'industry', 'policy-makers'] as const;
 export const GUIDELINE_AUDIENCES = ['children', 'parents-educators', 'industry', 'policy-makers'] as const;
 export const COURSE_AUDIENCES = ['parents', 'educators', 'policy-makers', 'industry'] as const;
@@ -32,6 +46,8 @@ export interface GuidelineSection {
 	/** Markdown per locale */
 	body: LocaleMap;
 	checklist: ChecklistItem[];
+	/** status per language the section exists in */
+	translations: Translations;
 }
 
 export interface GuidelineSet {
@@ -41,6 +57,8 @@ export interface GuidelineSet {
 	order: number;
 	title: LocaleMap;
 	summary: LocaleMap;
+	/** status per language of the set's title and summary */
+	translations: Translations;
 	sections: GuidelineSection[];
 }
 
@@ -84,23 +102,13 @@ export interface Course {
 	outcomes: LocaleMap[];
 	modules: CourseModule[];
 	finalQuiz: Quiz;
+	/** status per language the course exists in */
+	translations: Translations;
 }
 
 export interface LearnContent {
 	guidelines: GuidelineSet[];
 	courses: Course[];
-}
-
-export interface ContentProblem {
-	file: string;
-	reason: string;
-}
-
-export class ContentError extends Error {
-	constructor(readonly problems: ContentProblem[]) {
-		super(`Learn content is invalid:\n${problems.map((p) => `  ${p.file}: ${p.reason}`).join('\n')}`);
-		this.name = 'ContentError';
-	}
 }
 
 // ---- schemas -------------------------------------------------------------------------------
@@ -123,7 +131,8 @@ const SetSchema = v.strictObject({
 	ageBand: v.optional(v.picklist(['under-9', '9-12', '13-18'])),
 	order: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(99)),
 	title: LocaleMapSchema,
-	summary: LocaleMapSchema
+	summary: LocaleMapSchema,
+	translations: v.optional(TranslationsSchema)
 });
 
 const FrontMatterSchema = v.strictObject({
@@ -132,7 +141,8 @@ const FrontMatterSchema = v.strictObject({
 	title: Text,
 	summary: Text,
 	topics: Topics,
-	checklist: v.optional(v.array(v.strictObject({ id: ID, text: Text })))
+	checklist: v.optional(v.array(v.strictObject({ id: ID, text: Text }))),
+	translations: v.optional(TranslationsSchema)
 });
 
 const OptionSchema = v.strictObject({ id: ID, text: LocaleMapSchema, correct: v.boolean(), feedback: LocaleMapSchema });
@@ -171,11 +181,12 @@ const CourseSchema = v.strictObject({
 		),
 		v.minLength(1)
 	),
-	finalQuiz: QuizSchema
+	finalQuiz: QuizSchema,
+	translations: v.optional(TranslationsSchema)
 });
 
 /** Validates a course document (the course.json shape, lesson bodies given separately). */
-export function parseCourseJson(raw: unknown): { course?: Omit<Course, 'modules'> & { modules: (Omit<CourseModule, 'lessons'> & { lessons: Omit<Lesson, 'body'>[] })[] }; problems: string[] } {
+export function parseCourseJson(raw: unknown): { course?: Omit<Course, 'modules' | 'translations'> & { translations?: Translations; modules: (Omit<CourseModule, 'lessons'> & { lessons: Omit<Lesson, 'body'>[] })[] }; problems: string[] } {
 	const r = v.safeParse(CourseSchema, raw);
 	if (!r.success) return { problems: r.issues.map(issueText) };
 	const course = r.output;
@@ -186,31 +197,15 @@ export function parseCourseJson(raw: unknown): { course?: Omit<Course, 'modules'
 	return { course: problems.length ? undefined : (course as never), problems };
 }
 
-function issueText(issue: v.BaseIssue<unknown>): string {
-	const where = issue.path?.map((p) => String(p.key)).join('.');
-	return where ? `${where}: ${issue.message}` : issue.message;
-}
-
 // ---- reading ---------------------------------------------------------------------------------
 
-const FRONT = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
+const isLocale = (l: string): l is ContentLocale => (CONTENT_LOCALES as readonly string[]).includes(l);
 
-/** Splits a Markdown file into its YAML front matter and body. */
-export function splitFrontMatter(text: string): { data: unknown; body: string } {
-	const m = FRONT.exec(text.replace(/^\uFEFF/, ''));
-	if (!m) throw new Error('missing YAML front matter (--- ... ---)');
-	return { data: parseYaml(m[1]), body: m[2].trim() };
-}
-
-function readJson(file: string): unknown {
-	return JSON.parse(readFileSync(file, 'utf8'));
-}
-
-function dirs(dir: string): string[] {
-	if (!existsSync(dir)) return [];
-	return readdirSync(dir)
-		.filter((n) => !n.startsWith('.') && statSync(path.join(dir, n)).isDirectory())
-		.sort();
+/** Locale folders of `dir`, English first; unknown folders are reported. */
+function localeFolders(files: ContentFiles, dir: string, rel: (f: string) => string, problems: ContentProblem[]): ContentLocale[] {
+	const all = folders(files, dir);
+	for (const l of all) if (!isLocale(l)) problems.push({ file: rel(l), reason: 'unknown language folder' });
+	return all.filter(isLocale).sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)));
 }
 
 function checkMarkdown(body: string, file: string, problems: ContentProblem[]) {
@@ -219,12 +214,14 @@ function checkMarkdown(body: string, file: string, problems: ContentProblem[]) {
 	if (html) problems.push({ file, reason: `raw HTML is not allowed in content: ${html.slice(0, 60)}` });
 }
 
-function loadGuidelineSet(root: string, folder: string, problems: ContentProblem[]): GuidelineSet | undefined {
-	const dir = path.join(root, folder);
-	const rel = (f: string) => path.relative(process.cwd(), path.join(dir, f));
+function loadGuidelineSet(files: ContentFiles, where: string, folder: string, problems: ContentProblem[]): GuidelineSet | undefined {
+	const dir = `guidelines/${folder}`;
+	const rel = (f: string) => `${where}/${dir}/${f}`;
 	let meta: v.InferOutput<typeof SetSchema>;
 	try {
-		const r = v.safeParse(SetSchema, readJson(path.join(dir, 'set.json')));
+		const text = files[`${dir}/set.json`];
+		if (text === undefined) throw new Error('the file is missing');
+		const r = v.safeParse(SetSchema, parseJsonText(text));
 		if (!r.success) {
 			for (const i of r.issues) problems.push({ file: rel('set.json'), reason: issueText(i) });
 			return;
@@ -236,21 +233,18 @@ function loadGuidelineSet(root: string, folder: string, problems: ContentProblem
 	}
 	if (meta.id !== folder) problems.push({ file: rel('set.json'), reason: `id "${meta.id}" must equal the folder name "${folder}"` });
 	if (meta.audience === 'children' && !meta.ageBand) problems.push({ file: rel('set.json'), reason: 'a children set needs an ageBand' });
-	const sections = new Map<string, GuidelineSection>();
-	const enDir = path.join(dir, 'en');
-	if (!existsSync(enDir)) {
+	const sections = new Map<string, GuidelineSection & { declared: Translations }>();
+	if (!hasFolder(files, `${dir}/en`)) {
 		problems.push({ file: rel('en'), reason: 'the English folder is missing' });
 		return;
 	}
-	const locales = dirs(dir);
-	for (const l of locales) if (!(CONTENT_LOCALES as readonly string[]).includes(l)) problems.push({ file: rel(l), reason: 'unknown language folder' });
-	for (const locale of ['en', ...locales.filter((l) => l !== 'en' && (CONTENT_LOCALES as readonly string[]).includes(l))] as ContentLocale[]) {
-		for (const name of readdirSync(path.join(dir, locale)).filter((n) => n.endsWith('.md')).sort()) {
-			const file = rel(path.join(locale, name));
+	for (const locale of localeFolders(files, dir, rel, problems)) {
+		for (const name of filesIn(files, `${dir}/${locale}`, '.md')) {
+			const file = rel(`${locale}/${name}`);
 			let fm: v.InferOutput<typeof FrontMatterSchema>;
 			let body: string;
 			try {
-				const split = splitFrontMatter(readFileSync(path.join(dir, locale, name), 'utf8'));
+				const split = splitFrontMatter(files[`${dir}/${locale}/${name}`]);
 				const r = v.safeParse(FrontMatterSchema, split.data);
 				if (!r.success) {
 					for (const i of r.issues) problems.push({ file, reason: issueText(i) });
@@ -274,7 +268,9 @@ function loadGuidelineSet(root: string, folder: string, problems: ContentProblem
 					title: { en: fm.title },
 					summary: { en: fm.summary },
 					body: { en: body },
-					checklist: (fm.checklist ?? []).map((c) => ({ id: c.id, text: { en: c.text } }))
+					checklist: (fm.checklist ?? []).map((c) => ({ id: c.id, text: { en: c.text } })),
+					translations: {},
+					declared: { ...fm.translations }
 				});
 				continue;
 			}
@@ -287,6 +283,11 @@ function loadGuidelineSet(root: string, folder: string, problems: ContentProblem
 			en.title[locale] = fm.title;
 			en.summary[locale] = fm.summary;
 			en.body[locale] = body;
+			for (const [l, status] of Object.entries(fm.translations ?? {}) as [ContentLocale, NonNullable<Translations[ContentLocale]>][]) {
+				const before = en.declared[l];
+				if (before && JSON.stringify(before) !== JSON.stringify(status)) problems.push({ file, reason: `translations.${l}: differs from the status declared in another language's file` });
+				en.declared[l] = status;
+			}
 			for (const c of fm.checklist ?? []) {
 				const item = en.checklist.find((x) => x.id === c.id);
 				if (!item) problems.push({ file, reason: `checklist item "${c.id}" is not in the English file` });
@@ -295,15 +296,25 @@ function loadGuidelineSet(root: string, folder: string, problems: ContentProblem
 		}
 	}
 	if (sections.size === 0) problems.push({ file: rel('en'), reason: 'the set has no sections' });
-	return { ...meta, sections: [...sections.values()].sort((a, b) => a.order - b.order || a.file.localeCompare(b.file)) };
+	const out: GuidelineSection[] = [];
+	for (const { declared, ...s } of sections.values()) {
+		const r = resolveTranslations(declared, Object.keys(s.body) as ContentLocale[]);
+		for (const reason of r.problems) problems.push({ file: rel(`en/${s.file}`), reason });
+		out.push({ ...s, translations: r.translations });
+	}
+	const setStatus = resolveTranslations(meta.translations, Object.keys(meta.title) as ContentLocale[]);
+	for (const reason of setStatus.problems) problems.push({ file: rel('set.json'), reason });
+	return { ...meta, translations: setStatus.translations, sections: out.sort((a, b) => a.order - b.order || a.file.localeCompare(b.file)) };
 }
 
-function loadCourse(root: string, folder: string, problems: ContentProblem[]): Course | undefined {
-	const dir = path.join(root, folder);
-	const rel = (f: string) => path.relative(process.cwd(), path.join(dir, f));
+function loadCourse(files: ContentFiles, where: string, folder: string, problems: ContentProblem[]): Course | undefined {
+	const dir = `courses/${folder}`;
+	const rel = (f: string) => `${where}/${dir}/${f}`;
 	let raw: unknown;
 	try {
-		raw = readJson(path.join(dir, 'course.json'));
+		const text = files[`${dir}/course.json`];
+		if (text === undefined) throw new Error('the file is missing');
+		raw = parseJsonText(text);
 	} catch (e) {
 		problems.push({ file: rel('course.json'), reason: (e as Error).message });
 		return;
@@ -313,67 +324,75 @@ function loadCourse(root: string, folder: string, problems: ContentProblem[]): C
 	if (!parsed.course) return;
 	const c = parsed.course;
 	if (c.id !== folder) problems.push({ file: rel('course.json'), reason: `id "${c.id}" must equal the folder name "${folder}"` });
-	const locales = dirs(dir).filter((l) => (CONTENT_LOCALES as readonly string[]).includes(l)) as ContentLocale[];
+	const locales = localeFolders(files, dir, rel, problems);
 	const lessonIds = new Set(c.modules.flatMap((m) => m.lessons.map((l) => l.id)));
 	for (const l of locales) {
-		for (const name of readdirSync(path.join(dir, l)).filter((n) => n.endsWith('.md'))) {
-			if (!lessonIds.has(name.replace(/\.md$/, ''))) problems.push({ file: rel(path.join(l, name)), reason: 'no lesson with this id in course.json' });
+		for (const name of filesIn(files, `${dir}/${l}`, '.md')) {
+			if (!lessonIds.has(name.replace(/\.md$/, ''))) problems.push({ file: rel(`${l}/${name}`), reason: 'no lesson with this id in course.json' });
 		}
 	}
+	const present = new Set<ContentLocale>(Object.keys(c.title) as ContentLocale[]);
 	const modules: CourseModule[] = c.modules.map((m) => ({
 		...m,
 		lessons: m.lessons.map((lesson) => {
 			const body: LocaleMap = {};
 			for (const l of locales) {
-				const f = path.join(dir, l, `${lesson.id}.md`);
-				if (!existsSync(f)) continue;
-				const text = readFileSync(f, 'utf8').trim();
-				checkMarkdown(text, rel(path.join(l, `${lesson.id}.md`)), problems);
+				const text = files[`${dir}/${l}/${lesson.id}.md`]?.trim();
+				if (text === undefined) continue;
+				checkMarkdown(text, rel(`${l}/${lesson.id}.md`), problems);
 				body[l] = text;
+				present.add(l);
 			}
 			if (!body.en) problems.push({ file: rel(`en/${lesson.id}.md`), reason: 'the English lesson body is missing' });
 			return { ...lesson, topics: lesson.topics as TopicGraphId[], body };
 		})
 	}));
-	return { ...c, topics: c.topics as TopicGraphId[], modules } as Course;
+	const status = resolveTranslations(c.translations, present);
+	for (const reason of status.problems) problems.push({ file: rel('course.json'), reason });
+	return { ...c, topics: c.topics as TopicGraphId[], modules, translations: status.translations } as Course;
 }
 
-/** Reads and validates everything under `root` (content/learn): every problem, not just the first. */
-export function readLearnContent(root: string): { content: LearnContent; problems: ContentProblem[] } {
+/**
+ * Validates learn content (the files under content/learn, keyed relative to it): every problem,
+ * not just the first. `where` prefixes the file names in problems.
+ */
+export function readLearnContent(files: ContentFiles = bundledContent('learn'), where = 'content/learn'): { content: LearnContent; problems: ContentProblem[] } {
 	const problems: ContentProblem[] = [];
 	const guidelines: GuidelineSet[] = [];
-	for (const folder of dirs(path.join(root, 'guidelines'))) {
-		const set = loadGuidelineSet(path.join(root, 'guidelines'), folder, problems);
+	for (const folder of folders(files, 'guidelines')) {
+		const set = loadGuidelineSet(files, where, folder, problems);
 		if (set) guidelines.push(set);
 	}
 	const ids = new Map<string, string>();
 	for (const s of guidelines.flatMap((g) => g.sections)) {
 		const other = ids.get(s.id);
-		if (other) problems.push({ file: path.relative(process.cwd(), path.join(root, 'guidelines', s.setId, 'en', s.file)), reason: `section id "${s.id}" is also used in set "${other}"` });
+		if (other) problems.push({ file: `${where}/guidelines/${s.setId}/en/${s.file}`, reason: `section id "${s.id}" is also used in set "${other}"` });
 		ids.set(s.id, s.setId);
 	}
 	const courses: Course[] = [];
-	for (const folder of dirs(path.join(root, 'courses'))) {
-		const course = loadCourse(path.join(root, 'courses'), folder, problems);
+	for (const folder of folders(files, 'courses')) {
+		const course = loadCourse(files, where, folder, problems);
 		if (course) courses.push(course);
 	}
 	guidelines.sort((a, b) => a.order - b.order);
 	return { content: { guidelines, courses }, problems };
 }
 
-let cached: { root: string; content: LearnContent } | undefined;
+let source: ContentFiles | undefined;
+let cached: LearnContent | undefined;
 
-/** Where learn content lives (CONTENT_DIR/learn, or LEARN_CONTENT_DIR for tests). */
-export function contentRoot(): string {
-	return path.resolve(process.env.LEARN_CONTENT_DIR ?? path.join(process.env.CONTENT_DIR ?? 'content', 'learn'));
+/** Tests: serve these files (keyed relative to content/learn) instead of the bundled content. */
+export function useLearnFiles(files: ContentFiles | undefined): void {
+	source = files;
+	cached = undefined;
 }
 
 /** The validated content, read once per process. Throws ContentError listing every problem. */
-export function learnContent(root = contentRoot()): LearnContent {
-	if (cached?.root === root) return cached.content;
-	const { content, problems } = readLearnContent(root);
+export function learnContent(): LearnContent {
+	if (cached) return cached;
+	const { content, problems } = readLearnContent(source ?? bundledContent('learn'));
 	if (problems.length) throw new ContentError(problems);
-	cached = { root, content };
+	cached = content;
 	return content;
 }
 
@@ -389,5 +408,3 @@ export function allLessons(course: Course): (Lesson & { moduleId: string })[] {
 	return course.modules.flatMap((m) => m.lessons.map((l) => ({ ...l, moduleId: m.id })));
 }
 
-/** Path of the fixture content the tests use. */
-export const FIXTURES_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), 'fixtures');

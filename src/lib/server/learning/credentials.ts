@@ -4,6 +4,9 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db';
+import { canonicalize } from '../platform/canonical';
+import { base58btc, fromBase58btc as decode58 } from '../platform/base58';
+import { seal, unseal } from '../platform/secrets';
 import { issuerKeys } from './schema';
 
 export const OB3_CONTEXT = ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'];
@@ -19,65 +22,18 @@ export const verificationMethodId = () => `${issuerId()}#key-1`;
 export const statusListId = () => `${origin()}/learn/status`;
 export const credentialUrl = (id: string) => `${origin()}/learn/certificates/${id}`;
 
-// ---- JCS (RFC 8785) ------------------------------------------------------------------------------
+// ---- JCS (RFC 8785): platform/canonical.ts, shared with the audit log's hash chain ----------
 
-/**
- * JSON Canonicalization Scheme: object keys sorted by UTF-16 code units, no whitespace, numbers and
- * strings serialised as ECMAScript JSON does (which RFC 8785 adopts).
- */
-export function canonicalize(value: unknown): string {
-	if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
-	if (typeof value === 'number') {
-		if (!Number.isFinite(value)) throw new TypeError('JCS cannot encode a non-finite number');
-		return JSON.stringify(value);
-	}
-	if (Array.isArray(value)) return `[${value.map((x) => canonicalize(x === undefined ? null : x)).join(',')}]`;
-	if (typeof value === 'object') {
-		const obj = value as Record<string, unknown>;
-		const keys = Object.keys(obj)
-			.filter((k) => obj[k] !== undefined)
-			.sort();
-		return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalize(obj[k])}`).join(',')}}`;
-	}
-	throw new TypeError(`JCS cannot encode ${typeof value}`);
-}
+export { canonicalize };
 
 // ---- base58btc multibase ----------------------------------------------------------------------
 
-const B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
-
-export function base58btc(bytes: Uint8Array): string {
-	let n = 0n;
-	for (const b of bytes) n = n * 256n + BigInt(b);
-	let out = '';
-	while (n > 0n) {
-		out = B58[Number(n % 58n)] + out;
-		n /= 58n;
-	}
-	for (const b of bytes) {
-		if (b !== 0) break;
-		out = '1' + out;
-	}
-	return out;
-}
+export { base58btc };
 
 export function fromBase58btc(s: string): Uint8Array {
-	let n = 0n;
-	for (const ch of s) {
-		const i = B58.indexOf(ch);
-		if (i < 0) throw new Error('not base58btc');
-		n = n * 58n + BigInt(i);
-	}
-	const bytes: number[] = [];
-	while (n > 0n) {
-		bytes.unshift(Number(n % 256n));
-		n /= 256n;
-	}
-	for (const ch of s) {
-		if (ch !== '1') break;
-		bytes.unshift(0);
-	}
-	return Uint8Array.from(bytes);
+	const bytes = decode58(s);
+	if (!bytes) throw new Error('not base58btc');
+	return bytes;
 }
 
 /** Multikey encoding of an Ed25519 public key: 'z' + base58btc(0xed 0x01 + 32 bytes). */
@@ -111,6 +67,7 @@ export interface IssuerKey {
 }
 
 let cachedKey: { db: Db | Tx; key: IssuerKey } | undefined;
+const KEY_CONTEXT = `learning_issuer_keys:${KEY_ID}`;
 
 /**
  * The deployment's Ed25519 key, generated on first use. Two app servers using it for the first
@@ -125,15 +82,19 @@ export async function issuerKey(db: Db | Tx): Promise<IssuerKey> {
 		const pkcs8 = pair.privateKey.export({ format: 'der', type: 'pkcs8' });
 		await db
 			.insert(issuerKeys)
-			.values({ id: KEY_ID, publicKey: spki.subarray(ED25519_SPKI_PREFIX.length).toString('base64'), privateKey: pkcs8.toString('base64') })
+			.values({ id: KEY_ID, publicKey: spki.subarray(ED25519_SPKI_PREFIX.length).toString('base64'), privateKey: seal(pkcs8.toString('base64'), KEY_CONTEXT) })
 			.onConflictDoNothing();
 		[row] = await db.select().from(issuerKeys).where(eq(issuerKeys.id, KEY_ID));
 	}
+	// the private key is sealed under the master key (platform/secrets); a key stored in clear by an
+	// older version, or sealed under a previous master key, is sealed again now
+	const { plaintext, stale } = unseal(row.privateKey, KEY_CONTEXT);
+	if (stale) await db.update(issuerKeys).set({ privateKey: seal(plaintext, KEY_CONTEXT) }).where(eq(issuerKeys.id, KEY_ID));
 	const raw = Uint8Array.from(Buffer.from(row.publicKey, 'base64'));
 	const key: IssuerKey = {
 		publicKeyRaw: raw,
 		publicKeyMultibase: publicKeyMultibase(raw),
-		privateKey: createPrivateKey({ key: Buffer.from(row.privateKey, 'base64'), format: 'der', type: 'pkcs8' })
+		privateKey: createPrivateKey({ key: Buffer.from(plaintext, 'base64'), format: 'der', type: 'pkcs8' })
 	};
 	cachedKey = { db, key };
 	return key;

@@ -2,12 +2,12 @@
 // completion, Open Badges 3.0 certificates, and xAPI learning records.
 export * from './commands';
 export * from './queries';
-export { canLearn, adaptableCountries, type LearningAction } from './policy';
+export { canLearn, assertCan as assertCanLearn, adaptableCountries, LEARNING_RULES, type LearningAction } from './policy';
 export { AdaptationInput, StartCourseInput, RevokeInput, LIMITS } from './input';
 export {
 	learnContent,
 	readLearnContent,
-	contentRoot,
+	useLearnFiles,
 	findCourse,
 	findSet,
 	allLessons,
@@ -22,9 +22,14 @@ export {
 	type GuidelineSet,
 	type GuidelineSection,
 	type LearnContent,
-	type ContentProblem
+	type ContentProblem,
+	type Translations
 } from './content';
 export { renderMarkdown, markdownToText } from './markdown';
 export { gradeQuiz, passes, isComplete, answersFromForm, DEFAULT_PASS_MARK, type QuizResult } from './rules';
-export { issuerKey, issuerProfile, origin, OB3_CONTEXT } from './credentials';
+export { issuerKey, issuerProfile, origin, OB3_CONTEXT, signCredential, identityHash, issuerId, statusListId } from './credentials';
 export { VERBS, buildStatement, type Statement } from './xapi';
+export { html, localized, presentCourseSummary, presentQuestion, presentRelated, presentSectionSummary, presentSetSummary, presentTopics } from './present';
+export { countryParam } from './country';
+export * as openapi from './openapi';
+import './retention'; // registers its retention rule

@@ -1,11 +1,11 @@
 // Input schemas at Learn's boundary (forms and API), with their limits defined once.
 import * as v from 'valibot';
+import { locales } from '../../paraglide/runtime';
 import { isTopicGraphId } from '../../topics';
 import { isCountryCode } from '../../geo';
 import { rawHtmlIn } from './markdown';
 
 export const LIMITS = { title: 200, summary: 500, body: 20_000, reason: 500 } as const;
-const LOCALES = ['en', 'fr', 'es', 'ru', 'zh', 'ar'] as const;
 
 const Country = v.pipe(v.string(), v.trim(), v.toUpperCase(), v.check((c) => isCountryCode(c), 'country_invalid'));
 
@@ -28,7 +28,7 @@ export const AdaptationInput = v.object({
 	kind: v.picklist(['override', 'addition'], 'invalid_value'),
 	/** for an override: the section replaced; for an addition: a new id (letters, digits, dashes) */
 	sectionId: v.pipe(v.string(), v.trim(), v.regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'learn_section_id_invalid')),
-	locale: v.picklist(LOCALES, 'invalid_value'),
+	locale: v.picklist(locales, 'invalid_value'),
 	order: v.optional(v.pipe(v.unknown(), v.transform(Number), v.integer('invalid_value'), v.minValue(1, 'invalid_value'), v.maxValue(999, 'invalid_value')), 100),
 	title: v.pipe(v.string(), v.trim(), v.minLength(1, 'learn_required'), v.maxLength(LIMITS.title, 'learn_too_long')),
 	summary: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(LIMITS.summary, 'learn_too_long')), ''),

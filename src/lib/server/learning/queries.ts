@@ -12,6 +12,7 @@ import { canLearn } from './policy';
 import type { Statement } from './xapi';
 import { isComplete } from './rules';
 import { adaptations, certificates, enrolments, lessonViews, quizAttempts, statements } from './schema';
+import { isUuid } from '../../uuid';
 
 // ---- progress ------------------------------------------------------------------------------------
 
@@ -74,7 +75,7 @@ export { isComplete };
 // ---- certificates ---------------------------------------------------------------------------------
 
 export async function getCertificate(id: string) {
-	if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+	if (!isUuid(id)) return null;
 	const [row] = await db().select().from(certificates).where(eq(certificates.id, id));
 	return row ?? null;
 }
@@ -92,6 +93,23 @@ export async function revocationList() {
 		issuer: issuerId(),
 		revokedCredentials: rows.map((r) => ({ id: `${statusListId()}#${r.id}`, revoked: true, revokedAt: r.revokedAt!.toISOString(), revocationReason: r.reason }))
 	};
+}
+
+/** Certificates other modules issue with this deployment's key (events: attendance) verify here too. */
+type CertificateLookup = (id: string) => Promise<{ id: string; revokedAt: Date | null } | null | undefined>;
+const certificateLookups: CertificateLookup[] = [];
+
+export function registerCertificateLookup(lookup: CertificateLookup): void {
+	certificateLookups.push(lookup);
+}
+
+async function otherCertificate(id: string) {
+	if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+	for (const lookup of certificateLookups) {
+		const row = await lookup(id);
+		if (row) return row;
+	}
+	return null;
 }
 
 export type VerifyOutcome =
@@ -122,7 +140,7 @@ export async function verifyCredential(text: string, now = new Date()): Promise<
 	if (check !== 'ok') return { valid: false, status: 'bad_signature', name };
 	const status = c.credentialStatus as Record<string, unknown> | undefined;
 	const certId = typeof status?.id === 'string' && status.id.startsWith(statusListId() + '#') ? status.id.slice(statusListId().length + 1) : '';
-	const row = await getCertificate(certId);
+	const row = (await getCertificate(certId)) ?? (await otherCertificate(certId));
 	if (!row) return { valid: false, status: 'unknown_certificate', name };
 	if (row.revokedAt) return { valid: false, status: 'revoked', name, revokedAt: row.revokedAt.toISOString() };
 	const validFrom = typeof c.validFrom === 'string' ? c.validFrom : '';
@@ -234,6 +252,8 @@ function sectionFromAdaptation(a: AdaptationRow, base?: GuidelineSection): Reade
 		body: a.body,
 		// an override keeps the original checklist (it is about the reader's device, not the law)
 		checklist: base?.checklist ?? [],
+		// written by national editors on the platform, in each language they fill in
+		translations: Object.fromEntries(Object.keys(a.body).map((l) => [l, { status: l === 'en' ? 'original' : 'translated' }])),
 		origin: a.kind === 'override' ? 'override' : 'addition',
 		adaptationId: a.id,
 		country: a.country
@@ -278,7 +298,7 @@ export async function listAdaptations(options: { country?: string; countries?: s
 }
 
 export async function getAdaptation(id: string) {
-	if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+	if (!isUuid(id)) return null;
 	const [row] = await db().select().from(adaptations).where(eq(adaptations.id, id));
 	return row ?? null;
 }
@@ -333,4 +353,27 @@ export function related(topics: TopicGraphId[], exclude: string, limit = 6, cont
 			return acc;
 		}, [])
 		.slice(0, limit);
+}
+
+/** Everything learning keeps about one person, for "download my data". */
+export async function personalData(userId: string) {
+	const d = db();
+	const rows = await d.select().from(enrolments).where(eq(enrolments.userId, userId));
+	const ids = rows.map((r) => r.id);
+	const views = ids.length ? await d.select().from(lessonViews).where(inArray(lessonViews.enrolmentId, ids)) : [];
+	const attempts = ids.length ? await d.select().from(quizAttempts).where(inArray(quizAttempts.enrolmentId, ids)) : [];
+	const certs = await d.select().from(certificates).where(eq(certificates.userId, userId));
+	const stmts = await d.select({ id: statements.id, stored: statements.stored, statement: statements.statement }).from(statements).where(eq(statements.userId, userId));
+	return {
+		enrolments: rows.map((r) => ({
+			course: r.courseId,
+			country: r.country,
+			startedAt: r.startedAt,
+			completedAt: r.completedAt,
+			lessonsSeen: views.filter((v) => v.enrolmentId === r.id).map((v) => ({ lesson: v.lessonId, firstSeenAt: v.firstSeenAt })),
+			quizAttempts: attempts.filter((a) => a.enrolmentId === r.id).map((a) => ({ quiz: a.quiz, answers: a.answers, score: a.score, passed: a.passed, at: a.createdAt }))
+		})),
+		certificates: certs.map((c) => ({ id: c.id, course: c.courseId, issuedAt: c.issuedAt, revokedAt: c.revokedAt, credential: c.credential })),
+		learningRecords: stmts.map((s) => s.statement)
+	};
 }

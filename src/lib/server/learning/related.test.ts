@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { helpPathFor } from '../../topics';
-import { FIXTURES_DIR, readLearnContent } from './content';
+import { readContentDir } from '../content/disk';
+import { readLearnContent } from './content';
+import { FIXTURES_DIR } from '../test/learning';
 import { related } from './queries';
 
-const { content } = readLearnContent(FIXTURES_DIR);
+const { content } = readLearnContent(readContentDir(FIXTURES_DIR));
 
 describe('the topic graph links guidelines and lessons', () => {
 	it('a section points to lessons and sections sharing its topics, most shared first, never itself', () => {

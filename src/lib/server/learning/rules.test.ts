@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { FIXTURES_DIR, readLearnContent } from './content';
+import { readContentDir } from '../content/disk';
+import { readLearnContent } from './content';
+import { FIXTURES_DIR } from '../test/learning';
 import { gradeQuiz, isComplete, passes } from './rules';
 
-const { content, problems } = readLearnContent(FIXTURES_DIR);
+const { content, problems } = readLearnContent(readContentDir(FIXTURES_DIR));
 const course = content.courses[0];
 
 describe('fixtures', () => {

@@ -4,11 +4,14 @@ import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { db, type Db, type Tx } from '../db';
 import { log } from '../platform/log';
 import { outbox } from './schema';
+import * as retention from '../platform/retention';
 
 export interface Mail {
 	to: string;
 	subject: string;
 	body: string;
+	/** small text files sent with the message (an event's .ics); admins see them in the outbox */
+	attachments?: { filename: string; contentType: string; content: string }[];
 }
 
 const MAX_ATTEMPTS = 5;
@@ -21,12 +24,14 @@ export function smtpConfigured(): boolean {
 export async function enqueue(tx: Db | Tx, mail: Mail): Promise<string> {
 	const [row] = await tx
 		.insert(outbox)
-		.values({ ...mail, status: smtpConfigured() ? 'queued' : 'stored' })
+		.values({ ...mail, attachments: mail.attachments?.length ? mail.attachments : null, status: smtpConfigured() ? 'queued' : 'stored' })
 		.returning({ id: outbox.id });
 	return row.id;
 }
 
-type Transport = { sendMail(m: { from: string; to: string; subject: string; text: string }): Promise<unknown> };
+type Transport = {
+	sendMail(m: { from: string; to: string; subject: string; text: string; attachments?: { filename: string; contentType: string; content: string }[] }): Promise<unknown>;
+};
 let transport: Transport | undefined;
 
 async function getTransport(): Promise<Transport> {
@@ -52,7 +57,7 @@ export async function deliverPending(limit = 20): Promise<number> {
 		const smtp = await getTransport();
 		for (const m of claimed) {
 			try {
-				await smtp.sendMail({ from, to: m.to, subject: m.subject, text: m.body });
+				await smtp.sendMail({ from, to: m.to, subject: m.subject, text: m.body, attachments: m.attachments ?? undefined });
 				await tx.update(outbox).set({ status: 'sent', sentAt: new Date(), attempts: m.attempts + 1, lastError: null }).where(eq(outbox.id, m.id));
 				sent++;
 			} catch (e) {
@@ -95,3 +100,12 @@ export async function countByStatus(): Promise<Record<string, number>> {
 		.groupBy(outbox.status);
 	return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
+
+// Retention: mail leaves the outbox 30 days after it was sent (or stored for an admin, or failed).
+retention.register({
+	name: 'outbox',
+	what: 'outgoing mail (recipient, subject, body) 30 days after it was sent, stored or given up on',
+	defaultDays: 30,
+	prune: async (tx, cutoff) =>
+		(await tx.delete(outbox).where(and(inArray(outbox.status, ['sent', 'stored', 'failed']), lt(sql`coalesce(${outbox.sentAt}, ${outbox.createdAt})`, cutoff))).returning({ id: outbox.id })).length
+});

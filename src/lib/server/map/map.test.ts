@@ -1,6 +1,6 @@
 import countries from 'i18n-iso-countries';
 import { describe, expect, it } from 'vitest';
-import { classifyValue, escapeXml, renderWorldMap, type MapDatum, type MapOptions } from '.';
+import { classifyValue, escapeXml, renderLegendList, renderWorldMap, type MapDatum, type MapOptions } from '.';
 
 const options: MapOptions = {
 	buckets: [
@@ -200,5 +200,25 @@ describe('classifyValue', () => {
 		expect(classifyValue(null, buckets)).toBe('map-none');
 		expect(classifyValue(Number.NaN, buckets, 'x')).toBe('x');
 		expect(classifyValue(-1, buckets, 'x')).toBe('x');
+	});
+});
+
+describe('legend under the map (issue 10 item 6: about 4 px tall at 390 px)', () => {
+	const opts: MapOptions = { ...options, extraLegend: [{ className: 'map-demo', legend: 'Demo data only' }], legend: 'html' };
+	it("leaves the legend out of the SVG, so it is not shrunk with the map, and lists it as HTML text", () => {
+		const svg = renderWorldMap([{ code: 'KE', value: 0, label: 'Kenya', className: 'map-demo' }], opts);
+		expect(svg).not.toContain('map-legend');
+		// the viewBox is only the map: no legend rows under it
+		const withSvgLegend = renderWorldMap([{ code: 'KE', value: 0, label: 'Kenya' }], options);
+		const h = (s: string) => Number(/viewBox="0 0 \d+ (\d+)"/.exec(s)![1]);
+		expect(h(svg)).toBeLessThan(h(withSvgLegend));
+		const list = renderLegendList(opts);
+		expect(list).toMatch(/^<ul class="map-legend-list">/);
+		expect(list).toContain('<rect class="map-demo" width="12" height="12"/></svg>Demo data only</li>');
+		for (const b of options.buckets) expect(list).toContain(`>${escapeXml(b.legend)}</li>`);
+	});
+	it('gives a datum its own class when it says so (demo data is not a value)', () => {
+		const svg = renderWorldMap([{ code: 'KE', value: 0, label: 'Kenya', className: 'map-demo' }], opts);
+		expect(svg).toMatch(/<path class="map-demo" d="[^"]+"><title>Kenya<\/title><\/path>/);
 	});
 });

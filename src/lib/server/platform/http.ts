@@ -1,6 +1,6 @@
-// Bridges commands to HTTP: session cookies, form failures and JSON API errors.
-import { error, fail, json, type Cookies } from '@sveltejs/kit';
-import { isDomainError, RateLimited } from './errors';
+// HTTP details shared by routes: session cookies, the client address, where sign-in may send someone next.
+// Form actions and API handlers use the edge helpers in edge.ts.
+import type { Cookies } from '@sveltejs/kit';
 
 export const SESSION_COOKIE = 'cop_session';
 
@@ -18,25 +18,8 @@ export function clearSessionCookie(cookies: Cookies): void {
 	cookies.delete(SESSION_COOKIE, { path: '/', secure: false });
 }
 
-/** In a form action: a domain error becomes `fail(status, { error, fields, values })`; anything else is rethrown. */
-export function failWith(e: unknown, values: Record<string, string> = {}) {
-	if (!isDomainError(e)) throw e;
-	return fail(e.status, { error: e.code, fields: e.fields, values });
-}
-
-/** In a load function: a domain error becomes a Kit error page with the right status. */
-export function rethrowAsPage(e: unknown): never {
-	if (isDomainError(e)) error(e.status, e.code);
-	throw e;
-}
-
-/** In an API handler: a domain error becomes a JSON problem document. */
-export function apiError(e: unknown): Response {
-	if (!isDomainError(e)) throw e;
-	const headers: Record<string, string> = {};
-	if (e instanceof RateLimited) headers['Retry-After'] = String(e.retryAfterSeconds);
-	return json({ error: { status: e.status, code: e.code, fields: e.fields } }, { status: e.status, headers });
-}
+// The load-function helper lives with the other edge helpers; kept here for branches written before.
+export { rethrowAsPage } from './edge';
 
 /** The client address as seen by the server (behind a proxy, set ADDRESS_HEADER as adapter-node documents). */
 export function clientIp(getClientAddress: () => string): string {
@@ -47,8 +30,23 @@ export function clientIp(getClientAddress: () => string): string {
 	}
 }
 
-/** Only a same-site path may be where sign-in sends someone next; anything else goes to `fallback`. */
+/**
+ * Only a page of this site may be where sign-in sends someone next. The value is resolved the way a
+ * browser would (which drops tabs and newlines, so `/\t/evil.example` means `//evil.example`) and
+ * re-emitted as path, query and fragment only; anything that leaves the origin goes to `fallback`.
+ */
 export function safeNext(next: string | null, fallback = '/account'): string {
-	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-	return next;
+	if (!next || !next.startsWith('/')) return fallback;
+	const base = 'http://cop.invalid';
+	let url: URL;
+	try {
+		url = new URL(next, base);
+	} catch {
+		return fallback;
+	}
+	if (url.origin !== base) return fallback;
+	const out = url.pathname + url.search + url.hash;
+	// a path that a browser would still read as another host (`//x`, `/\\x`) is refused too
+	if (!out.startsWith('/') || out.startsWith('//') || out.startsWith('/\\')) return fallback;
+	return out;
 }

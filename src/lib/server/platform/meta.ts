@@ -14,3 +14,11 @@ export async function setMeta(key: string, value: unknown, tx: Db | Tx = db()): 
 		.values({ key, value })
 		.onConflictDoUpdate({ target: appMeta.key, set: { value, updatedAt: new Date() } });
 }
+
+/**
+ * The name the public sees for this deployment (a COP unit, ITU): verified listings say that it
+ * verified them, never which account did. `DEPLOYMENT_NAME`, else `ISSUER_NAME`, else "COP Platform".
+ */
+export function deploymentName(): string {
+	return process.env.DEPLOYMENT_NAME?.trim() || process.env.ISSUER_NAME?.trim() || 'COP Platform';
+}

@@ -16,7 +16,9 @@ export const LIMITS = {
 	signUp: { name: 'signup', max: 5, windowSeconds: 60 * 60 },
 	passwordReset: { name: 'reset', max: 5, windowSeconds: 60 * 60 },
 	/** guesses of the current password from a signed-in session (a stolen session must not brute-force it) */
-	passwordChange: { name: 'password_change', max: 10, windowSeconds: 15 * 60 }
+	passwordChange: { name: 'password_change', max: 10, windowSeconds: 15 * 60 },
+	/** tries on one invitation link (counted per link, so colleagues in one office do not block each other) */
+	inviteAccept: { name: 'invite_accept', max: 10, windowSeconds: 15 * 60 }
 } satisfies Record<string, Limit>;
 
 /** Whether rate limits are switched off (only ever by the test runner for its own server). */

@@ -2,8 +2,27 @@
 import * as v from 'valibot';
 import { ValidationError } from './errors';
 
-/** Parses `input` with `schema`; on failure throws ValidationError mapping each field to its message code. */
+/** C0 controls other than tab, line feed and carriage return, DEL, and the C1 controls: no text field needs them. */
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/** The dotted paths of every string in `input` that holds a control character. */
+function controlCharacterFields(input: unknown, path: string[] = [], out: string[] = [], depth = 0): string[] {
+	if (typeof input === 'string') {
+		if (CONTROL_CHARACTERS.test(input)) out.push(path.join('.') || '_');
+	} else if (input && typeof input === 'object' && depth < 8 && !(input instanceof Uint8Array) && !(input instanceof Blob)) {
+		for (const [k, x] of Object.entries(input)) controlCharacterFields(x, [...path, k], out, depth + 1);
+	}
+	return out;
+}
+
+/**
+ * Parses `input` with `schema`; on failure throws ValidationError mapping each field to its message
+ * code. Any string holding a control character (a NUL byte, an escape) is refused first: PostgreSQL
+ * cannot store some of them, and none belongs in text a person typed.
+ */
 export function parse<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
+	const bad = controlCharacterFields(input);
+	if (bad.length) throw new ValidationError(Object.fromEntries(bad.map((k) => [k, 'control_characters'])));
 	const result = v.safeParse(schema, input);
 	if (result.success) return result.output;
 	const fields: Record<string, string> = {};
@@ -12,22 +31,4 @@ export function parse<S extends v.GenericSchema>(schema: S, input: unknown): v.I
 		fields[key] ??= issue.message.startsWith('error_') || /^[a-z_]+$/.test(issue.message) ? issue.message : 'invalid_value';
 	}
 	throw new ValidationError(fields);
-}
-
-/** Turns FormData into a plain object of strings (files and repeated keys are left to the caller). */
-export function formObject(form: FormData): Record<string, string> {
-	const out: Record<string, string> = {};
-	for (const [key, value] of form) if (typeof value === 'string' && !Object.hasOwn(out, key)) out[key] = value;
-	return out;
-}
-
-/** Reads a posted form; a body that is not a readable form is a 400, never a crash. */
-export async function readForm(request: Request): Promise<Record<string, string>> {
-	let form: FormData;
-	try {
-		form = await request.formData();
-	} catch {
-		throw new ValidationError({ _: 'form_unreadable' }, 'form_unreadable');
-	}
-	return formObject(form);
 }

@@ -52,8 +52,21 @@ export interface ScopeData {
 	legal: LegalMeasure[];
 	/** null: the learning module is not wired in */
 	courses: CourseCompletion[] | null;
-	/** any demo row shown */
-	demo: boolean;
+	/** which of the figures shown come from demonstration assessments */
+	demo: DemoShown;
+}
+
+/** What a page shows that is demo data, so its banner says exactly that and no more. */
+export interface DemoShown {
+	/** country scope: the country's own results (any period shown) or legal measures are demo */
+	own: boolean;
+	/** region and world scopes: the countries shown for the period, and how many of them are demo */
+	countries: number;
+	demoCountries: number;
+	/** the averages compared beside the scope's own figures (a country's region and the world; a region's world) include demo countries */
+	compared: boolean;
+	/** region and world scopes: the scope's own averages for other periods (trends) include demo countries */
+	trends: boolean;
 }
 
 /** Everything a dashboard or report for `scope` needs. `period` undefined = latest published. */
@@ -97,10 +110,23 @@ export async function loadScope(d: Db | Tx, scope: Scope, period?: number): Prom
 		}
 	}
 	const inScope = (a: AggregateResult) => (scope.kind === 'region' ? a.scope.kind === 'region' && a.scope.region === scope.region : a.scope.kind === 'world');
-	const demo =
-		countries.some((c) => c.demo && (scope.kind !== 'country' || c.period === shown)) ||
-		aggregates.some((a) => a.demo && inScope(a)) ||
-		legal.some((l) => l.demo) ||
-		(scope.kind === 'country' && aggregates.some((a) => a.demo && a.period === shown && (a.scope.kind === 'world' || (a.scope.kind === 'region' && a.scope.region === regionOf(scope.country)))));
+	const shownCountries = scope.kind === 'country' ? [] : countries.filter((c) => c.period === shown);
+	const shownDemo = (a: AggregateResult) => a.demo && a.period === shown;
+	const demo: DemoShown =
+		scope.kind === 'country'
+			? {
+					own: countries.some((c) => c.demo) || legal.some((l) => l.demo),
+					countries: 0,
+					demoCountries: 0,
+					compared: aggregates.some((a) => shownDemo(a) && (a.scope.kind === 'world' || (a.scope.kind === 'region' && a.scope.region === regionOf(scope.country)))),
+					trends: false
+				}
+			: {
+					own: false,
+					countries: new Set(shownCountries.map((c) => c.country)).size,
+					demoCountries: new Set(shownCountries.filter((c) => c.demo).map((c) => c.country)).size,
+					compared: scope.kind === 'region' && aggregates.some((a) => shownDemo(a) && a.scope.kind === 'world'),
+					trends: aggregates.some((a) => a.demo && a.period !== shown && inScope(a))
+				};
 	return { scope, periods, period: shown, framework, aggregates, countries, roadmap, roadmapParts, legal, courses, demo };
 }

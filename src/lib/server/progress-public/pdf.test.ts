@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { useFreshDatabase } from '../test/db';
-import { seedPublishedAssessment } from '../progress/testing';
+import { seedPublishedAssessment } from '../test/progress';
 import * as m from '$lib/paraglide/messages';
 import { buildReport, formats, loadScope, renderReportPdf } from './index';
 import type { Locale } from '$lib/i18n';
@@ -17,8 +17,7 @@ async function pdfFor(locale: Locale, scope: Parameters<typeof loadScope>[1]) {
 	const pdf = await renderReportPdf(doc, {
 		pageOf: (page, pages) => m.common_page_of({ page: f.count(page), pages: f.count(pages) }, { locale }),
 		format: f.score,
-		formatPeriod: f.year,
-		demoText: m.progress_pub_demo_banner({}, { locale })
+		formatPeriod: f.year
 	});
 	return { pdf, ms: performance.now() - started, text: pdf.toString('latin1') };
 }

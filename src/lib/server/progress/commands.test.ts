@@ -9,7 +9,7 @@ import { grant, makeUser } from '../test/factories';
 import * as commands from './commands';
 import * as progress from './index';
 import * as workspace from './workspace';
-import { ensurePublishedFramework, fixtureFramework } from './testing';
+import { ensurePublishedFramework, fixtureFramework } from '../test/progress';
 import { allQuestions } from '../../progress/model';
 
 useFreshDatabase();
@@ -65,6 +65,14 @@ describe('assessment cycle', () => {
 		await expect(commands.addEvidenceFile(fp, id, 'legal.csam.in_law', { name: 'x.pdf', type: 'application/pdf', size: 11 * 1024 * 1024, bytes: PDF })).rejects.toMatchObject({ fields: { file: 'progress_file_too_large' } });
 		await expect(commands.addEvidenceFile(otherFp, id, 'legal.csam.in_law', { name: 'law.pdf', type: 'application/pdf', size: PDF.length, bytes: PDF })).rejects.toMatchObject({ status: 403 });
 		const evId = await commands.addEvidenceFile(fp, id, 'legal.csam.in_law', { name: 'law.pdf', type: 'application/pdf', size: PDF.length, bytes: PDF });
+		// a photo of a signed decree loses its EXIF (GPS position) before it is stored; a broken JPEG is refused
+		const exif = [0xff, 0xe1, 0x00, 0x13, ...Buffer.from('Exif\0\0GPS-1.29,36')];
+		const photo = new Uint8Array([0xff, 0xd8, ...exif, 0xff, 0xda, 0x00, 0x08, 1, 1, 0, 0, 63, 0, 0x12, 0x34, 0xff, 0xd9]);
+		const photoId = await commands.addEvidenceFile(fp, id, 'legal.csam.in_law', { name: 'decree.jpg', type: 'image/jpeg', size: photo.length, bytes: photo });
+		const stored = await workspace.evidenceFile(validator, photoId);
+		expect(Buffer.from(stored.bytes!).includes(Buffer.from('GPS'))).toBe(false);
+		expect(stored.bytes!.length).toBe(photo.length - exif.length);
+		await expect(commands.addEvidenceFile(fp, id, 'legal.csam.in_law', { name: 'cut.jpg', type: 'image/jpeg', size: 6, bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe1, 0xff, 0xff]) })).rejects.toMatchObject({ fields: { file: 'progress_file_type' } });
 		await commands.addEvidenceUrl(fp, id, 'technical.hotline.exists', { url: 'https://example.org/hotline' });
 		await expect(commands.addEvidenceUrl(fp, id, 'technical.hotline.exists', { url: 'javascript:alert(1)' })).rejects.toMatchObject({ status: 400 });
 

@@ -1,9 +1,7 @@
 // The first-run demo: frameworks from content/ are published, demo assessments at several stages
 // give two regions real (unsuppressed) roll-ups over two periods, and every row is flagged demo.
-import { cpSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { useFreshDatabase } from '../test/db';
 import * as progress from './index';
@@ -11,19 +9,11 @@ import { seedProgressDemo } from './demo';
 import { observations } from './opendata';
 
 useFreshDatabase();
-const dir = mkdtempSync(path.join(os.tmpdir(), 'cop-content-'));
-mkdirSync(path.join(dir, 'progress', 'frameworks', 'fixture'), { recursive: true });
-cpSync('src/lib/server/progress/fixtures/fixture-1.json', path.join(dir, 'progress', 'frameworks', 'fixture', '1.json'));
-const before = process.env.CONTENT_DIR;
-process.env.CONTENT_DIR = dir;
-afterAll(() => {
-	process.env.CONTENT_DIR = before;
-	rmSync(dir, { recursive: true, force: true });
-});
+const fixture = [{ path: 'fixture/1.json', text: readFileSync('src/lib/server/test/fixtures/progress/fixture-1.json', 'utf8') }];
 
 describe('progress demo seed', () => {
 	it('publishes the content framework and seeds flagged demo assessments with real roll-ups', async () => {
-		await db().transaction((tx) => seedProgressDemo(tx));
+		await db().transaction((tx) => seedProgressDemo(tx, fixture));
 		expect((await progress.getFramework(db())).key).toBe('fixture');
 		expect(await progress.publishedPeriods(db())).toEqual([2025, 2024]);
 		const results = await progress.publishedCountryResults(db());

@@ -5,17 +5,16 @@
 import { createHash } from 'node:crypto';
 import type { Db, Tx } from '../db';
 import { allQuestions, type AnswerValue, type Framework } from '../../progress/model';
-import { contentFrameworkFiles, loadFrameworkFile } from './framework';
+import { contentFrameworkFiles, FRAMEWORKS_PATH, loadFrameworkFile, type FrameworkFile } from './framework';
 import { roadmapActions } from './schema';
 import { ensurePublishedFramework, insertAssessment, type AnswerSeed } from './seeding';
 
-/** Stores every framework file in content/ and publishes the newest version. Returns it (null when none). */
-export async function installContentFrameworks(tx: Db | Tx): Promise<Framework | null> {
-	const files = contentFrameworkFiles();
+/** Stores every framework file in content/ (or `files`) and publishes the newest version. Returns it (null when none). */
+export async function installContentFrameworks(tx: Db | Tx, files: FrameworkFile[] = contentFrameworkFiles()): Promise<Framework | null> {
 	if (!files.length) return null;
 	const frameworks = files.map(loadFrameworkFile).sort((a, b) => a.version - b.version);
 	let latest: Framework | null = null;
-	for (const fw of frameworks) latest = await ensurePublishedFramework(tx, fw, `content/progress/frameworks/${fw.key}/${fw.version}.json`);
+	for (const fw of frameworks) latest = await ensurePublishedFramework(tx, fw, `${FRAMEWORKS_PATH}/${fw.key}/${fw.version}.json`);
 	return latest;
 }
 
@@ -74,8 +73,8 @@ export const DEMO_COUNTRIES: { country: string; level: number }[] = [
 ];
 export const DEMO_PERIODS = [2024, 2025] as const;
 
-export async function seedProgressDemo(tx: Db | Tx): Promise<void> {
-	const fw = await installContentFrameworks(tx);
+export async function seedProgressDemo(tx: Db | Tx, files?: FrameworkFile[]): Promise<void> {
+	const fw = await installContentFrameworks(tx, files);
 	if (!fw) return;
 	for (const period of DEMO_PERIODS) {
 		for (const { country, level } of DEMO_COUNTRIES) {

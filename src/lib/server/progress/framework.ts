@@ -1,62 +1,55 @@
 // The framework as versioned data: files under content/progress/frameworks/<key>/<version>.json,
 // validated on load (a bad file fails loudly, naming the file and the reason), and stored in the
 // database as versions that move draft -> published -> retired.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { invalidate as invalidateCache } from '../platform/cache';
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db, Tx } from '../db';
+import { bundledContent, ContentError, subtree, type ContentFiles } from '../content';
 import { checkFramework } from '../../progress/framework-schema';
 import type { Framework, FrameworkStatus } from '../../progress/model';
 import { frameworkVersions } from './schema';
 
-export const FRAMEWORKS_DIR = () => path.resolve(process.env.CONTENT_DIR ?? 'content', 'progress', 'frameworks');
+/** Where framework files live, relative to the repository (for messages and audit sources). */
+export const FRAMEWORKS_PATH = 'content/progress/frameworks';
 
-export class FrameworkFileError extends Error {
-	constructor(
-		readonly file: string,
-		readonly problems: string[]
-	) {
-		super(`Invalid framework file ${file}:\n  - ${problems.join('\n  - ')}`);
-		this.name = 'FrameworkFileError';
-	}
-}
-
-/** Parses and validates framework JSON text; `where` names the source in errors. */
+/** Parses and validates framework JSON text; `where` names the source in errors (ContentError). */
 export function parseFramework(json: string, where: string): Framework {
 	let raw: unknown;
 	try {
 		raw = JSON.parse(json);
 	} catch (e) {
-		throw new FrameworkFileError(where, [`not valid JSON: ${(e as Error).message}`]);
+		throw ContentError.of(where, [`not valid JSON: ${(e as Error).message}`]);
 	}
 	const r = checkFramework(raw);
-	if (!r.ok) throw new FrameworkFileError(where, r.problems);
+	if (!r.ok) throw ContentError.of(where, r.problems);
 	return r.framework;
 }
 
-/** Loads one framework file; the file name must match the key folder and version inside. */
-export function loadFrameworkFile(file: string): Framework {
-	const fw = parseFramework(readFileSync(file, 'utf8'), file);
-	const expected = path.join(fw.key, `${fw.version}.json`);
-	if (!file.endsWith(expected) && !file.includes(`${path.sep}fixtures${path.sep}`)) {
-		throw new FrameworkFileError(file, [`file should be at <frameworks>/${expected} (key and version inside the file)`]);
-	}
+/** A framework file shipped with the platform: `path` is relative to content/progress/frameworks. */
+export interface FrameworkFile {
+	path: string;
+	text: string;
+}
+
+/** Loads one framework file; its path must be <key>/<version>.json matching the key and version inside. */
+export function loadFrameworkFile(file: FrameworkFile): Framework {
+	const where = `${FRAMEWORKS_PATH}/${file.path}`;
+	const fw = parseFramework(file.text, where);
+	const expected = `${fw.key}/${fw.version}.json`;
+	if (file.path !== expected) throw ContentError.of(where, [`file should be at <frameworks>/${expected} (key and version inside the file)`]);
 	return fw;
 }
 
-/** Every framework file under content/ (relative paths), newest version last per key. */
-export function contentFrameworkFiles(dir = FRAMEWORKS_DIR()): string[] {
-	if (!existsSync(dir)) return [];
-	const out: string[] = [];
-	for (const key of readdirSync(dir).sort()) {
-		const sub = path.join(dir, key);
-		if (!existsSync(sub)) continue;
-		const files = readdirSync(sub)
-			.filter((f) => /^\d+\.json$/.test(f))
-			.sort((a, b) => parseInt(a) - parseInt(b));
-		for (const f of files) out.push(path.join(sub, f));
-	}
-	return out;
+/** Every framework file in the bundled content (or `files`, keyed relative to the frameworks folder), newest version last per key. */
+export function contentFrameworkFiles(files: ContentFiles = subtree(bundledContent(), 'progress/frameworks')): FrameworkFile[] {
+	return Object.keys(files)
+		.filter((k) => /^[^/]+\/\d+\.json$/.test(k))
+		.sort((a, b) => {
+			const [ka, va] = a.split('/');
+			const [kb, vb] = b.split('/');
+			return ka.localeCompare(kb) || parseInt(va) - parseInt(vb);
+		})
+		.map((path) => ({ path, text: files[path] }));
 }
 
 export interface FrameworkVersionInfo {
@@ -150,6 +143,7 @@ export class VersionTakenError extends Error {
 
 /** Marks a version published; earlier published versions stay readable (status stays published until retired). */
 export async function markPublished(tx: Db | Tx, version: number, actorId: string | null): Promise<void> {
+	await invalidateCache(tx, 'progress');
 	await tx
 		.update(frameworkVersions)
 		.set({ status: 'published', publishedAt: new Date(), publishedBy: actorId })
@@ -157,5 +151,6 @@ export async function markPublished(tx: Db | Tx, version: number, actorId: strin
 }
 
 export async function markRetired(tx: Db | Tx, version: number): Promise<void> {
+	await invalidateCache(tx, 'progress');
 	await tx.update(frameworkVersions).set({ status: 'retired' }).where(eq(frameworkVersions.version, version));
 }

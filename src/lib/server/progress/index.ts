@@ -24,13 +24,17 @@ export type {
 export * from './commands';
 export * from './workspace';
 export * from './forms';
+export { presentAnswer, presentPillarPage, presentAssessmentOverview } from './present';
 export { can, canValidate } from './policy';
 export type { ProgressAction } from './policy';
 export { observations, readObservationQuery, toPlainCsv, toSdmxCsv } from './opendata';
-export { listFrameworkVersionDetails, contentFrameworkFiles, FRAMEWORKS_DIR } from './framework';
+export * as opendata from './opendata';
+export * as openapi from './openapi';
+export { listFrameworkVersionDetails, contentFrameworkFiles, FRAMEWORKS_PATH, type FrameworkFile } from './framework';
 
 import type { Actor } from '../identity';
 import { can as canDo } from './policy';
 export function mayEnterWorkspace(actor: Actor | null | undefined): boolean {
 	return canDo(actor, 'workspace.enter', { kind: 'global' });
 }
+import './retention'; // registers its retention rule

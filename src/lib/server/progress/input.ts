@@ -4,6 +4,8 @@ import * as v from 'valibot';
 import { isCountryCode } from '../../geo';
 import { ACTION_STATUSES, CONFIDENTIALITY, EVIDENCE_LIMITS as L, YPN, type AnswerValue, type Question } from '../../progress/model';
 import { NotFound, ValidationError } from '../platform/errors';
+import { MalformedImage, stripImageMetadata } from '../platform/image-metadata';
+import { isUuid } from '../../uuid';
 
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max, 'text_too_long'));
 const requiredText = (max: number) => v.pipe(v.string('text_required'), v.trim(), v.nonEmpty('text_required'), v.maxLength(max, 'text_too_long'));
@@ -147,10 +149,24 @@ export function checkMagic(mediaType: string, bytes: Uint8Array): boolean {
 	}
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * An uploaded file ready to store: allowed type and size, content that matches the type, and for
+ * images the metadata (EXIF GPS position, camera, comments) removed; `bytes` and `size` are what is kept.
+ */
+export function checkedFile(file: { name: string; type: string; size: number; bytes: Uint8Array }): { mediaType: string; filename: string; bytes: Uint8Array; size: number } {
+	const { mediaType, filename } = checkUpload(file);
+	if (!checkMagic(mediaType, file.bytes)) throw new ValidationError({ file: 'progress_file_type' });
+	try {
+		const bytes = stripImageMetadata(mediaType, file.bytes);
+		return { mediaType, filename, bytes, size: bytes.length };
+	} catch (e) {
+		if (e instanceof MalformedImage) throw new ValidationError({ file: 'progress_file_type' });
+		throw e;
+	}
+}
 
 /** An id from a URL or form must look like one before it reaches SQL; anything else is simply not found. */
 export function idOr404(id: string, code = 'not_found'): string {
-	if (!UUID.test(id)) throw new NotFound(code);
+	if (!isUuid(id)) throw new NotFound(code);
 	return id;
 }

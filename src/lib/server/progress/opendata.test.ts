@@ -1,35 +1,17 @@
 // Open data: the SDMX-CSV shape (parsed back), the plain CSV and JSON, published values only,
 // confidentiality and suppression respected, demo rows flagged.
+import { parse as parseCsvText } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { useFreshDatabase } from '../test/db';
-import { answersAt, fixtureFramework, seedPublishedAssessment } from './testing';
+import { answersAt, fixtureFramework, seedPublishedAssessment } from '../test/progress';
 import { insertAssessment } from './seeding';
 import { observations, PLAIN_HEADER, readObservationQuery, SDMX_HEADER, toPlainCsv, toSdmxCsv } from './opendata';
 
 useFreshDatabase();
 
-/** A small RFC 4180 parser, so the test reads the CSV the way a consumer would. */
-function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let f = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i];
-		if (quoted) {
-			if (c === '"' && text[i + 1] === '"') (f += '"'), i++;
-			else if (c === '"') quoted = false;
-			else f += c;
-		} else if (c === '"') quoted = true;
-		else if (c === ',') row.push(f), (f = '');
-		else if (c === '\r' && text[i + 1] === '\n') {
-			row.push(f), rows.push(row), (row = []), (f = ''), i++;
-		} else f += c;
-	}
-	if (f || row.length) row.push(f), rows.push(row);
-	return rows;
-}
+/** Reads the CSV the way a consumer would (RFC 4180, CRLF records). */
+const parseCsv = (text: string): string[][] => parseCsvText(text, { relax_column_count: true, record_delimiter: '\r\n' });
 
 describe('open data', () => {
 	it('writes SDMX-CSV 2.0 with published values only', async () => {

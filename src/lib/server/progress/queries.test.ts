@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { useFreshDatabase } from '../test/db';
 import * as progress from './index';
-import { answersAt, fixtureFramework, seedPublishedAssessment } from './testing';
+import { answersAt, fixtureFramework, seedPublishedAssessment } from '../test/progress';
 import { insertAssessment } from './seeding';
 
 useFreshDatabase();

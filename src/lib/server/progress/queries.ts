@@ -42,16 +42,34 @@ async function publicVersion(d: Db | Tx, version?: number): Promise<number | nul
 	return row?.version ?? null;
 }
 
+/**
+ * Every published score: this instance's own, and on a hub the scores federated from its members
+ * (federation module), marked with their source. A country's local demo rows give way once real
+ * data for it is federated; a country with local validated data is never federated (the hub
+ * refuses such a snapshot), so no country is counted twice. Aliased as progress_scores, so the
+ * column references of the `scores` table work on it.
+ */
+const allScores = sql`(
+	select s.framework_version, s.country, s.region, s.period, s.overall, s.tier, s.pillars, s.indicators, s.is_demo,
+		null::text as source_name, null::text as source_url, null::timestamptz as source_snapshot_at
+	from progress_scores s
+	where not (s.is_demo and exists (select 1 from federation_scores f where f.country = s.country))
+	union all
+	select f.framework_version, f.country, f.region, f.period, f.overall, f.tier, f.pillars, f.indicators, f.is_demo,
+		m.name, m.origin, f.snapshot_at
+	from federation_scores f join federation_members m on m.id = f.member_id and m.active
+) as progress_scores`;
+
+function rowsOf(result: unknown): Record<string, unknown>[] {
+	return ((result as { rows?: unknown[] }).rows ?? (result as unknown[])) as Record<string, unknown>[];
+}
+
 /** Periods (years) with at least one published score, newest first. */
 export async function publishedPeriods(d: Db | Tx, version?: number): Promise<number[]> {
 	const v = await publicVersion(d, version);
 	if (v === null) return [];
-	const rows = await d
-		.selectDistinct({ period: scores.period })
-		.from(scores)
-		.where(eq(scores.frameworkVersion, v))
-		.orderBy(sql`${scores.period} desc`);
-	return rows.map((r) => r.period);
+	const rows = rowsOf(await d.execute(sql`select distinct period from ${allScores} where framework_version = ${v} order by period desc`));
+	return rows.map((r) => Number(r.period));
 }
 
 export interface CountryQuery {
@@ -61,28 +79,26 @@ export interface CountryQuery {
 	version?: number;
 }
 
-/** Published country results (one per country and period), sorted by period then country. */
+/** Published country results (one per country and period), sorted by period then country; federated ones carry their source. */
 export async function publishedCountryResults(d: Db | Tx, q: CountryQuery = {}): Promise<CountryResult[]> {
 	const v = await publicVersion(d, q.version);
 	if (v === null) return [];
-	const where: SQL[] = [eq(scores.frameworkVersion, v)];
-	if (q.period !== undefined) where.push(eq(scores.period, q.period));
-	if (q.country) where.push(eq(scores.country, q.country.toUpperCase()));
-	if (q.region) where.push(eq(scores.region, q.region));
-	const rows = await d
-		.select()
-		.from(scores)
-		.where(and(...where))
-		.orderBy(asc(scores.period), asc(scores.country));
+	const where: SQL[] = [sql`framework_version = ${v}`];
+	if (q.period !== undefined) where.push(sql`period = ${q.period}`);
+	if (q.country) where.push(sql`country = ${q.country.toUpperCase()}`);
+	if (q.region) where.push(sql`region = ${q.region}`);
+	const rows = rowsOf(await d.execute(sql`select * from ${allScores} where ${sql.join(where, sql` and `)} order by period asc, country asc`));
+	const json = <T>(x: unknown): T => (typeof x === 'string' ? JSON.parse(x) : x) as T;
 	return rows.map((r) => ({
-		country: r.country,
-		period: r.period,
-		frameworkVersion: r.frameworkVersion,
-		overall: r.overall,
-		tier: (r.tier as Tier | null) ?? null,
-		pillars: r.pillars,
-		indicators: r.indicators,
-		demo: r.isDemo
+		country: String(r.country),
+		period: Number(r.period),
+		frameworkVersion: Number(r.framework_version),
+		overall: r.overall === null ? null : Number(r.overall),
+		tier: r.tier === null ? null : (Number(r.tier) as Tier),
+		pillars: json<Record<PillarId, number | null>>(r.pillars),
+		indicators: json<CountryResult['indicators']>(r.indicators),
+		demo: r.is_demo === true || r.is_demo === 't',
+		...(r.source_url ? { source: { name: String(r.source_name ?? ''), url: String(r.source_url), snapshotAt: new Date(r.source_snapshot_at as string).toISOString() } } : {})
 	}));
 }
 
@@ -106,7 +122,7 @@ export async function publishedAggregates(d: Db | Tx, q: { period?: number; vers
 	const result = await d.execute(sql`
 		select ${scores.period} as period, ${scores.region} as region, grouping(${scores.region}) as is_world,
 			count(*)::int as n, avg(${scores.overall}) as overall, ${pillarAvgs}, ${tierCounts}, bool_or(${scores.isDemo}) as demo
-		from ${scores}
+		from ${allScores}
 		where ${scores.frameworkVersion} = ${v} and ${scores.overall} is not null ${periodFilter}
 		group by grouping sets ((${scores.period}, ${scores.region}), (${scores.period}))`);
 	const rows = ((result as { rows?: unknown[] }).rows ?? (result as unknown as unknown[])) as Record<string, unknown>[];

@@ -3,6 +3,7 @@
 // never disagrees with what was validated.
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Db, Tx } from '../db';
+import * as cache from '../platform/cache';
 import { regionOf } from '../../geo';
 import type { Framework, ScoringAnswer } from '../../progress/model';
 import { scoreAssessment } from '../../progress/scoring';
@@ -37,6 +38,8 @@ async function publishedAnswers(tx: Db | Tx, assessmentIds: string[]) {
  */
 export async function refreshScores(tx: Db | Tx, assessmentIds: string[], versions?: number[]): Promise<number> {
 	if (!assessmentIds.length) return 0;
+	// accept, reopen and publication all rescore here: the public dashboards change
+	await cache.invalidate(tx, 'progress');
 	const vs = versions ?? (await scoredVersions(tx));
 	const heads = await tx
 		.select({ id: assessments.id, country: assessments.country, period: assessments.period, isDemo: assessments.isDemo })

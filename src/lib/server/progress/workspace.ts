@@ -32,6 +32,41 @@ export interface AssessmentListItem {
 	isDemo: boolean;
 	updatedAt: Date;
 	counts: Record<AnswerStatus, number>;
+	/** answered / to do / queried / accepted against the framework's questions */
+	tally: AnswerTally;
+}
+
+/**
+ * Where the answers to a set of questions stand, as the workspace shows them. A saved draft is
+ * answered (not to do); to do is what has no answer yet or came back rejected; queried answers wait
+ * for the focal point's reply; accepted ones are published.
+ */
+export interface AnswerTally {
+	total: number;
+	answered: number;
+	toDo: number;
+	queried: number;
+	accepted: number;
+	/** answered and waiting for a validator */
+	submitted: number;
+}
+
+/** Tallies the statuses of the answers given to `questionIds` (a question without an answer is to do). */
+export function tallyAnswers(questionIds: readonly string[], statusOf: (questionId: string) => AnswerStatus | undefined): AnswerTally {
+	const t: AnswerTally = { total: questionIds.length, answered: 0, toDo: 0, queried: 0, accepted: 0, submitted: 0 };
+	for (const id of questionIds) {
+		const status = statusOf(id);
+		if (status === undefined) {
+			t.toDo++;
+			continue;
+		}
+		t.answered++;
+		if (status === 'rejected') t.toDo++;
+		else if (status === 'queried') t.queried++;
+		else if (status === 'accepted') t.accepted++;
+		else if (status === 'submitted') t.submitted++;
+	}
+	return t;
 }
 
 /** Assessments the actor may see, newest period first. */
@@ -42,13 +77,24 @@ export async function listAssessments(actor: Actor | null): Promise<AssessmentLi
 	const rows = await db().select().from(assessments).where(where).orderBy(desc(assessments.period), asc(assessments.country)).limit(500);
 	if (!rows.length) return [];
 	const counts = await db()
-		.select({ assessmentId: answers.assessmentId, status: answers.status, id: answers.id })
+		.select({ assessmentId: answers.assessmentId, questionId: answers.questionId, status: answers.status })
 		.from(answers)
 		.where(inArray(answers.assessmentId, rows.map((r) => r.id)));
+	const questionsOf = new Map<number, string[]>();
+	for (const version of new Set(rows.map((r) => r.frameworkVersion))) {
+		const fw = await findFramework(db(), version);
+		questionsOf.set(version, fw ? allQuestions(fw).map((q) => q.question.id) : []);
+	}
 	return rows.map((r) => {
 		const c: Record<AnswerStatus, number> = { draft: 0, submitted: 0, queried: 0, rejected: 0, accepted: 0 };
-		for (const x of counts) if (x.assessmentId === r.id) c[x.status as AnswerStatus]++;
-		return { id: r.id, country: r.country, period: r.period, status: r.status, frameworkVersion: r.frameworkVersion, isDemo: r.isDemo, updatedAt: r.updatedAt, counts: c };
+		const statuses = new Map<string, AnswerStatus>();
+		for (const x of counts) {
+			if (x.assessmentId !== r.id) continue;
+			c[x.status as AnswerStatus]++;
+			statuses.set(x.questionId, x.status as AnswerStatus);
+		}
+		const tally = tallyAnswers(questionsOf.get(r.frameworkVersion) ?? [], (q) => statuses.get(q));
+		return { id: r.id, country: r.country, period: r.period, status: r.status, frameworkVersion: r.frameworkVersion, isDemo: r.isDemo, updatedAt: r.updatedAt, counts: c, tally };
 	});
 }
 

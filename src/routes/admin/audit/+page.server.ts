@@ -7,8 +7,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const q = (url.searchParams.get('q') ?? '').slice(0, 200);
 	const before = Number(url.searchParams.get('before')) || undefined;
 	const rows = await identity.audit.list({ q: q || undefined, before, limit: 50 });
+	// checking the whole chain reads every entry: only when asked
+	const chain = url.searchParams.get('verify') === '1' ? await identity.audit.verifyChain() : null;
 	return {
 		q,
+		chain,
 		entries: rows.map((r) => ({
 			id: r.id,
 			at: r.at.toISOString(),

@@ -1,11 +1,10 @@
-import { error } from '@sveltejs/kit';
+import { rethrowAsPage } from '$lib/server/platform/edge';
 import * as directory from '$lib/server/directory';
 import { localized, type LocaleMap } from '$lib/i18n';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	if (!directory.canForCountries(locals.actor, 'queue.view', [])) error(403, 'forbidden');
-	const [pending, stale] = await Promise.all([directory.pendingRequests(200), directory.needingVerification(200)]);
+	const [pending, stale] = await Promise.all([directory.moderationQueue(locals.actor, 200), directory.staleForModerator(locals.actor, 200)]).catch(rethrowAsPage);
 	return {
 		reverifyDays: directory.REVERIFY_DAYS(),
 		pending: pending.map((r) => ({

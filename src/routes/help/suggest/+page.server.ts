@@ -1,19 +1,20 @@
 import { listCountries } from '$lib/geo';
 import { getLocale } from '$lib/i18n';
+import { timeZoneOptions } from '$lib/directory/timezones';
 import * as directory from '$lib/server/directory';
-import { clientIp, failWith } from '$lib/server/platform/http';
-import { readForm } from '$lib/server/platform/validate';
+import { formAction, type PostedForm } from '$lib/server/platform/edge';
+import { clientIp } from '$lib/server/platform/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => ({
 	countries: listCountries(getLocale()).map((c) => ({ code: c.code, name: c.name })),
-	timezones: Intl.supportedValuesOf('timeZone')
+	timezones: timeZoneOptions(getLocale())
 });
 
 /** The simple public form -> the full service shape a moderator will review. */
-function proposalFrom(form: FormData, locale: string) {
-	const one = (k: string) => String(form.get(k) ?? '').trim();
-	const list = (k: string) => form.getAll(k).map(String);
+function proposalFrom(form: PostedForm, locale: string) {
+	const one = (k: string) => (form.values[k] ?? '').trim();
+	const list = (k: string) => form.all(k);
 	const always = one('always') === '1';
 	const days = list('days').map(Number).filter((d) => d >= 0 && d <= 6);
 	const hours = {
@@ -39,15 +40,8 @@ function proposalFrom(form: FormData, locale: string) {
 }
 
 export const actions: Actions = {
-	default: async ({ request, getClientAddress }) => {
-		let values: Record<string, string> = {};
-		try {
-			const form = await request.formData().catch(() => new FormData());
-			values = Object.fromEntries([...form].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-			await directory.suggestService(proposalFrom(form, getLocale()), values.message ?? '', { ip: clientIp(getClientAddress) });
-		} catch (e) {
-			return failWith(e, values);
-		}
+	default: formAction(async (form, { getClientAddress }) => {
+		await directory.suggestService(proposalFrom(form, getLocale()), form.values.message ?? '', { ip: clientIp(getClientAddress) });
 		return { sent: true };
-	}
+	})
 };

@@ -2,8 +2,10 @@ import { error } from '@sveltejs/kit';
 import { countryName, listCountries } from '$lib/geo';
 import { getLocale, locales } from '$lib/i18n';
 import * as learning from '$lib/server/learning';
-import { localized } from '$lib/server/learning/present';
-import { failWith } from '$lib/server/platform/http';
+import { localized } from '$lib/server/learning';
+import { formAction } from '$lib/server/platform/edge';
+import { NotFound } from '$lib/server/platform/errors';
+import { isUuid } from '$lib/uuid';
 import { TOPIC_GRAPH_IDS } from '$lib/topics';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -35,23 +37,14 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
 };
 
 export const actions: Actions = {
-	save: async ({ request, locals }) => {
-		const form = await request.formData().catch(() => new FormData());
-		const values = Object.fromEntries([...form].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-		try {
-			const id = await learning.saveAdaptation(locals.actor, { ...values, topics: form.getAll('topics').map(String) });
-			return { saved: id, values };
-		} catch (e) {
-			return failWith(e, values);
-		}
-	},
-	delete: async ({ request, locals }) => {
-		const form = await request.formData().catch(() => new FormData());
-		try {
-			await learning.deleteAdaptation(locals.actor, String(form.get('id') ?? ''));
-			return { deleted: true };
-		} catch (e) {
-			return failWith(e);
-		}
-	}
+	save: formAction(async (form, { locals }) => {
+		const id = await learning.saveAdaptation(locals.actor, { ...form.values, topics: form.all('topics') });
+		return { saved: id, values: form.values };
+	}),
+	delete: formAction(async ({ values }, { locals }) => {
+		// an id that is not a UUID never reaches the database: simply not found
+		if (!isUuid(values.id ?? '')) throw new NotFound();
+		await learning.deleteAdaptation(locals.actor, values.id);
+		return { deleted: true };
+	})
 };

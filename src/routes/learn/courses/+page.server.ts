@@ -1,5 +1,5 @@
 import * as learning from '$lib/server/learning';
-import { localized, presentCourseSummary } from '$lib/server/learning/present';
+import { localized, presentCourseSummary } from '$lib/server/learning';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

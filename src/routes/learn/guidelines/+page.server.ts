@@ -1,8 +1,8 @@
 import { listCountries } from '$lib/geo';
 import { getLocale } from '$lib/i18n';
 import * as learning from '$lib/server/learning';
-import { countryParam } from '$lib/server/learning/country';
-import { presentSetSummary } from '$lib/server/learning/present';
+import { countryParam } from '$lib/server/learning';
+import { presentSetSummary } from '$lib/server/learning';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {

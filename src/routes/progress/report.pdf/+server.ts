@@ -19,8 +19,7 @@ export const GET: RequestHandler = async ({ url }) => {
 	const pdf = await pub.renderReportPdf(report, {
 		pageOf: (page, pages) => m.common_page_of({ page: f.count(page), pages: f.count(pages) }, { locale }),
 		format: f.score,
-		formatPeriod: f.year,
-		demoText: m.progress_pub_demo_banner({}, { locale })
+		formatPeriod: f.year
 	});
 	const name = `cop-status-report-${pub.scopeParam(scope)}-${data.period ?? 'none'}-${locale}.pdf`;
 	return new Response(new Uint8Array(pdf), {

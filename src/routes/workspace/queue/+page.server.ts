@@ -1,3 +1,4 @@
+import { rethrowAsPage } from '$lib/server/platform/edge';
 import { getLocale } from '$lib/i18n';
 import { countryName } from '$lib/geo';
 import { db } from '$lib/server/db';
@@ -5,7 +6,7 @@ import * as progress from '$lib/server/progress';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const items = await progress.validationQueue(locals.actor);
+	const items = await progress.validationQueue(locals.actor).catch(rethrowAsPage);
 	const fw = items.length ? await progress.getFramework(db()).catch(() => null) : null;
 	const where = new Map(fw?.pillars.flatMap((p) => p.indicators.flatMap((i) => i.questions.map((q) => [q.id, { pillar: p.id, text: q.text }] as const))) ?? []);
 	const locale = getLocale();

@@ -23,8 +23,6 @@ export interface PdfOptions {
 	/** formats numbers on the chart axes */
 	format: (n: number) => string;
 	formatPeriod: (n: number) => string;
-	/** demo banner text (shown when doc.demo) */
-	demoText: string;
 }
 
 type Doc = PDFKit.PDFDocument;
@@ -314,10 +312,10 @@ export function renderReportPdf(report: ReportDoc, opts: PdfOptions): Promise<Bu
 	for (const line of report.meta) w.para(line, { ...SMALL, color: COLOURS.muted }, 1);
 	w.y += 6;
 	if (report.demo) {
-		const h = w.t.paragraph(opts.demoText, 0, 0, CONTENT - 16, BODY, true) + 12;
+		const h = w.t.paragraph(report.demo, 0, 0, CONTENT - 16, BODY, true) + 12;
 		w.ensure(h);
 		doc.rect(MARGIN, w.y, CONTENT, h).fillAndStroke('#fff4ce', '#8a6d00');
-		w.t.paragraph(opts.demoText, MARGIN + 8, w.y + 6, CONTENT - 16, BODY);
+		w.t.paragraph(report.demo, MARGIN + 8, w.y + 6, CONTENT - 16, BODY);
 		w.y += h + 10;
 	}
 	for (const section of report.sections) {

@@ -1,7 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import * as directory from '$lib/server/directory';
-import { failWith } from '$lib/server/platform/http';
-import { readForm } from '$lib/server/platform/validate';
+import { formAction } from '$lib/server/platform/edge';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,15 +10,9 @@ export const load: PageServerLoad = ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
-		let values: Record<string, string> = {};
-		let id: string;
-		try {
-			values = await readForm(request);
-			id = await directory.createService(locals.actor, directory.parseEditorJson(values.json ?? ''));
-		} catch (e) {
-			return failWith(e, values);
-		}
+	default: formAction(async ({ values }, { locals }) => {
+		directory.assertCan(locals.actor, 'queue.view'); // a moderator at all, before the JSON is read
+		const id = await directory.createService(locals.actor, directory.parseEditorJson(values.json ?? ''));
 		redirect(303, localizeHref(`/admin/directory/services/${id}`));
-	}
+	})
 };

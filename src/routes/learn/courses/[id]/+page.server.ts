@@ -2,9 +2,8 @@ import { error, redirect } from '@sveltejs/kit';
 import { listCountries } from '$lib/geo';
 import { getLocale, href } from '$lib/i18n';
 import * as learning from '$lib/server/learning';
-import { localized, presentTopics, presentRelated } from '$lib/server/learning/present';
-import { failWith } from '$lib/server/platform/http';
-import { readForm } from '$lib/server/platform/validate';
+import { localized, presentTopics, presentRelated } from '$lib/server/learning';
+import { formAction } from '$lib/server/platform/edge';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -48,24 +47,14 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 };
 
 export const actions: Actions = {
-	start: async ({ request, params, locals }) => {
-		const values = await readForm(request).catch(() => ({}) as Record<string, string>);
-		try {
-			await learning.startCourse(locals.actor, params.id, { country: values.country ?? '' });
-		} catch (e) {
-			return failWith(e, values);
-		}
+	start: formAction(async ({ values }, { params, locals }) => {
+		await learning.startCourse(locals.actor, params.id, { country: values.country ?? '' });
 		const course = learning.findCourse(params.id)!;
 		redirect(303, href(`/learn/courses/${course.id}/lessons/${course.modules[0].lessons[0].id}`));
-	},
+	}),
 	/** a learner who started by opening a lesson may still say where they work (optional) */
-	country: async ({ request, params, locals }) => {
-		const values = await readForm(request).catch(() => ({}) as Record<string, string>);
-		try {
-			await learning.startCourse(locals.actor, params.id, { country: values.country ?? '' });
-		} catch (e) {
-			return failWith(e, values);
-		}
+	country: formAction(async ({ values }, { params, locals }) => {
+		await learning.startCourse(locals.actor, params.id, { country: values.country ?? '' });
 		return { countrySaved: true };
-	}
+	})
 };

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import * as learning from '$lib/server/learning';
-import { localized, presentQuestion } from '$lib/server/learning/present';
+import { localized, presentQuestion } from '$lib/server/learning';
+import { formAction } from '$lib/server/platform/edge';
 import type { Actions, PageServerLoad } from './$types';
 
 // An editor pastes a course.json to check and preview it without publishing (nothing is stored).
@@ -15,12 +16,11 @@ export const load: PageServerLoad = ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
+	default: formAction(async (form, { locals }) => {
 		guard(locals.actor);
-		const form = await request.formData().catch(() => new FormData());
-		let text = String(form.get('course') ?? '').slice(0, 500_000);
-		const file = form.get('file');
-		if (!text.trim() && file instanceof File && file.size > 0 && file.size <= 500_000) text = await file.text();
+		let text = (form.values.course ?? '').slice(0, 500_000);
+		const [file] = form.files('file');
+		if (!text.trim() && file && file.size <= 500_000) text = await file.text();
 		let raw: unknown;
 		try {
 			raw = JSON.parse(text);
@@ -38,5 +38,5 @@ export const actions: Actions = {
 				finalQuiz: course.finalQuiz.questions.map((q) => presentQuestion(q, true))
 			}
 		};
-	}
+	})
 };

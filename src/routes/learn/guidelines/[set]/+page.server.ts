@@ -2,8 +2,8 @@ import { error } from '@sveltejs/kit';
 import { countryName, listCountries } from '$lib/geo';
 import { getLocale } from '$lib/i18n';
 import * as learning from '$lib/server/learning';
-import { countryParam } from '$lib/server/learning/country';
-import { localized, presentSectionSummary } from '$lib/server/learning/present';
+import { countryParam } from '$lib/server/learning';
+import { localized, presentSectionSummary } from '$lib/server/learning';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {

@@ -3,7 +3,7 @@ import { getLocale, href } from '$lib/i18n';
 import { countryName } from '$lib/geo';
 import { db } from '$lib/server/db';
 import * as progress from '$lib/server/progress';
-import { failWith, rethrowAsPage } from '$lib/server/platform/http';
+import { formAction, rethrowAsPage } from '$lib/server/platform/edge';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -21,13 +21,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	create: async ({ request, locals, params }) => {
-		const values = progress.readActionForm(await request.formData());
-		try {
-			await progress.createAction(locals.actor, params.country, values);
-		} catch (e) {
-			return failWith(e, { ...values, indicatorIds: values.indicatorIds.join(',') });
-		}
+	create: formAction(async (form, { locals, params }) => {
+		// the page shows the ticked indicators again from one comma-separated value
+		form.values.indicatorIds = form.all('indicatorIds').join(',');
+		await progress.createAction(locals.actor, params.country, progress.readActionForm(form.raw));
 		redirect(303, href(`/workspace/roadmaps/${params.country.toUpperCase()}`));
-	}
+	})
 };

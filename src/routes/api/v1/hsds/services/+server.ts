@@ -1,14 +1,9 @@
 // HSDS 3.0 services, paged (Open Referral API shape). Public: no account, no cookies.
 import { json } from '@sveltejs/kit';
-import { hsdsServicePage, readHsdsListParams } from '$lib/server/directory/hsds';
-import { apiError } from '$lib/server/platform/http';
-import type { RequestHandler } from './$types';
+import { hsds, openapi } from '$lib/server/directory';
+import { apiHandler } from '$lib/server/platform/edge';
 
-export const GET: RequestHandler = async ({ url }) => {
-	try {
-		const page = await hsdsServicePage(readHsdsListParams(url));
-		return json(page, { headers: { 'cache-control': 'public, max-age=300', 'access-control-allow-origin': '*' } });
-	} catch (e) {
-		return apiError(e);
-	}
-};
+// the schema checks each parameter's form; the directory resolves the term and the date
+export const GET = apiHandler(openapi.HsdsServicesQuery, async (_query, { url }) =>
+	json(await hsds.hsdsServicePage(hsds.readHsdsListParams(url)), { headers: { 'cache-control': 'public, max-age=300', 'access-control-allow-origin': '*' } })
+);

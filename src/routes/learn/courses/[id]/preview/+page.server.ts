@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import * as learning from '$lib/server/learning';
-import { html, localized, presentQuestion } from '$lib/server/learning/present';
+import { html, localized, presentQuestion } from '$lib/server/learning';
 import type { PageServerLoad } from './$types';
 
 // Editors read the whole course at once, right answers marked; nothing is recorded.

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getLocale } from '$lib/i18n';
 import * as learning from '$lib/server/learning';
-import { html, localized, presentRelated, presentTopics } from '$lib/server/learning/present';
+import { html, localized, presentRelated, presentTopics } from '$lib/server/learning';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, setHeaders }) => {

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { getLocale } from '$lib/i18n';
 import * as learning from '$lib/server/learning';
-import { localized, presentQuestion } from '$lib/server/learning/present';
-import { failWith } from '$lib/server/platform/http';
+import { localized, presentQuestion } from '$lib/server/learning';
+import { formAction } from '$lib/server/platform/edge';
 import type { Actions, PageServerLoad } from './$types';
 
 function quizKey(param: string) {
@@ -36,33 +36,28 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, params, locals }) => {
+	default: formAction(async (form, { params, locals }) => {
 		const { course, quiz } = quizOr404(params.id, params.quiz);
-		const form = await request.formData().catch(() => new FormData());
-		const answers = learning.answersFromForm(form, quiz);
-		try {
-			const outcome = await learning.submitQuiz(locals.actor, course.id, quizKey(params.quiz), answers, getLocale());
-			const progress = locals.actor ? await learning.progressFor(locals.actor.id, course.id) : null;
-			const seen = new Set(progress?.seen ?? []);
-			const unseen = outcome.passed && params.quiz === 'final' && locals.actor && !outcome.completed
-				? learning.allLessons(course).filter((l) => !seen.has(l.id)).map((l) => ({ id: l.id, title: localized(l.title) }))
-				: [];
-			return {
-				graded: true,
-				answers,
-				correct: outcome.result.correct,
-				total: outcome.result.total,
-				needed: Math.ceil(course.passMark * outcome.result.total - 1e-9),
-				passed: outcome.passed,
-				recorded: outcome.recorded,
-				completed: outcome.completed,
-				certificateId: outcome.certificateId ?? progress?.certificateId ?? null,
-				right: Object.fromEntries(outcome.result.questions.map((q) => [q.questionId, q.right])),
-				reveal: quiz.questions.map((q) => presentQuestion(q, true)),
-				unseen
-			};
-		} catch (e) {
-			return failWith(e);
-		}
-	}
+		const answers = learning.answersFromForm(form.raw, quiz);
+		const outcome = await learning.submitQuiz(locals.actor, course.id, quizKey(params.quiz), answers, getLocale());
+		const progress = locals.actor ? await learning.progressFor(locals.actor.id, course.id) : null;
+		const seen = new Set(progress?.seen ?? []);
+		const unseen = outcome.passed && params.quiz === 'final' && locals.actor && !outcome.completed
+			? learning.allLessons(course).filter((l) => !seen.has(l.id)).map((l) => ({ id: l.id, title: localized(l.title) }))
+			: [];
+		return {
+			graded: true,
+			answers,
+			correct: outcome.result.correct,
+			total: outcome.result.total,
+			needed: Math.ceil(course.passMark * outcome.result.total - 1e-9),
+			passed: outcome.passed,
+			recorded: outcome.recorded,
+			completed: outcome.completed,
+			certificateId: outcome.certificateId ?? progress?.certificateId ?? null,
+			right: Object.fromEntries(outcome.result.questions.map((q) => [q.questionId, q.right])),
+			reveal: quiz.questions.map((q) => presentQuestion(q, true)),
+			unseen
+		};
+	})
 };

@@ -1,0 +1,144 @@
+// One loader for authored content (content/learn, content/progress, content/kids, content/directory):
+// the files are bundled into the server at build time (Vite's import.meta.glob, the way svelte.dev
+// ships its docs), so a production build carries its content and `node build` works from any
+// directory. Loaders validate the text with valibot and report every problem with the file's name
+// through one error type, ContentError.
+import * as v from 'valibot';
+import { parse as parseYaml } from 'yaml';
+import { locales, type Locale } from '../../paraglide/runtime';
+import { subtree, type ContentFiles } from './files';
+
+export { subtree, folders, filesIn, hasFolder, type ContentFiles } from './files';
+
+export interface ContentProblem {
+	/** the file, relative to the repository (content/learn/...) */
+	file: string;
+	reason: string;
+}
+
+/** Content that failed validation: every problem, each naming its file. */
+export class ContentError extends Error {
+	constructor(readonly problems: ContentProblem[]) {
+		super(`Content is invalid:\n${problems.map((p) => `  ${p.file}: ${p.reason}`).join('\n')}`);
+		this.name = 'ContentError';
+	}
+
+	/** One file, several reasons. */
+	static of(file: string, reasons: string[]): ContentError {
+		return new ContentError(reasons.map((reason) => ({ file, reason })));
+	}
+}
+
+let bundled: ContentFiles | undefined;
+
+/**
+ * Every content file shipped with the platform, keyed by its path under content/ ("learn/...").
+ * Inside Vite (dev, build, Vitest) this is the bundled index; outside it (tsx scripts such as the
+ * benchmarks) the repository's content folder is read once instead.
+ */
+export async function loadBundledContent(): Promise<ContentFiles> {
+	return (bundled ??= await readBundle());
+}
+
+/** The bundled files (synchronous; the index is compiled into the module). */
+export function bundledContent(prefix?: string): ContentFiles {
+	bundled ??= globbed();
+	if (!bundled) throw new Error('content is not bundled here: call loadBundledContent() first (outside Vite)');
+	return prefix ? subtree(bundled, prefix) : bundled;
+}
+
+function globbed(): ContentFiles | undefined {
+	let raw: Record<string, string>;
+	try {
+		// Vite replaces this call with the files' text; outside Vite import.meta.glob is undefined
+		raw = import.meta.glob(['/content/**/*.md', '/content/**/*.json'], { query: '?raw', import: 'default', eager: true });
+	} catch {
+		return undefined;
+	}
+	const out: Record<string, string> = {};
+	for (const [k, text] of Object.entries(raw)) out[k.replace(/^\/content\//, '')] = text;
+	return out;
+}
+
+async function readBundle(): Promise<ContentFiles> {
+	const inVite = globbed();
+	if (inVite) return inVite;
+	const { readContentDir } = await import('./disk');
+	return readContentDir(new URL('../../../../content', import.meta.url).pathname);
+}
+
+// ---- parsing helpers shared by the loaders ---------------------------------------------------
+
+const FRONT = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
+
+/** Splits a Markdown file into its YAML front matter and body. */
+export function splitFrontMatter(text: string): { data: unknown; body: string } {
+	const m = FRONT.exec(text.replace(/^\uFEFF/, ''));
+	if (!m) throw new Error('missing YAML front matter (--- ... ---)');
+	return { data: parseYaml(m[1]), body: m[2].trim() };
+}
+
+/** JSON.parse with the reason worded for a content author. */
+export function parseJsonText(text: string): unknown {
+	try {
+		return JSON.parse(text.replace(/^\uFEFF/, ''));
+	} catch (e) {
+		throw new Error(`not valid JSON: ${(e as Error).message}`);
+	}
+}
+
+/** A valibot issue as "path.to.field: message". */
+export function issueText(issue: v.BaseIssue<unknown>): string {
+	const where = issue.path?.map((p) => String(p.key)).join('.');
+	return where ? `${where}: ${issue.message}` : issue.message;
+}
+
+// ---- translation status ----------------------------------------------------------------------
+
+export const TRANSLATION_STATUSES = ['original', 'machine-assisted', 'translated', 'reviewed'] as const;
+export type TranslationStatus = (typeof TRANSLATION_STATUSES)[number];
+
+export interface TranslationRecord {
+	status: TranslationStatus;
+	/** who translated or reviewed */
+	by?: string;
+	/** when, YYYY-MM-DD */
+	at?: string;
+}
+
+/** Status per language present in the content; a language absent from the record is missing. */
+export type Translations = Partial<Record<Locale, TranslationRecord>>;
+
+/** The optional `translations` field of set.json, section front matter and course.json. */
+export const TranslationsSchema = v.record(
+	v.picklist(locales, 'unknown language code'),
+	v.strictObject({
+		status: v.picklist(TRANSLATION_STATUSES, `status must be one of ${TRANSLATION_STATUSES.join(', ')}`),
+		by: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200))),
+		at: v.optional(v.pipe(v.string(), v.isoDate('at must be a date written YYYY-MM-DD')))
+	})
+);
+
+/**
+ * The status used when the content does not declare one: English is the original; every other
+ * language is "machine-assisted" until a translator or a native reviewer says otherwise. The team
+ * wrote all shipped translations, French included, with machine assistance and no native review,
+ * and an unknown status never claims more care than we know was taken.
+ */
+export function defaultStatus(locale: Locale): TranslationStatus {
+	return locale === 'en' ? 'original' : 'machine-assisted';
+}
+
+/**
+ * The status of every language `present` in an item: what the content declares, else the default.
+ * Returns the problems of declarations for languages that have no text.
+ */
+export function resolveTranslations(declared: Translations | undefined, present: Iterable<Locale>): { translations: Translations; problems: string[] } {
+	const have = new Set(present);
+	const translations: Translations = {};
+	for (const l of locales) if (have.has(l)) translations[l] = declared?.[l] ?? { status: defaultStatus(l) };
+	const problems = Object.keys(declared ?? {})
+		.filter((l) => !have.has(l as Locale))
+		.map((l) => `translations.${l}: a status is declared but there is no ${l} text`);
+	return { translations, problems };
+}

@@ -1,0 +1,39 @@
+// Invalidation of the rendered-page cache (page-cache.ts), shared by every app instance.
+//
+// Each kind of public data has a counter row in `cache_versions`. A module's commands bump their
+// tag in the same transaction as the write (`cache.invalidate(tx, 'directory')`, one call site per
+// module), so the bump commits or rolls back with the data. Every instance reads the rows (one tiny
+// table, primary key) before it serves or renders a cacheable page, and a cached page is only used
+// while the counters it was rendered under are unchanged. This works the same on PGlite and on any
+// number of instances sharing one PostgreSQL; see docs/decisions.md ("Page cache invalidation: a
+// version counter read per request, not LISTEN/NOTIFY").
+import { sql } from 'drizzle-orm';
+import { db, type Db, type Tx } from '../db';
+import { cacheVersions } from './schema';
+
+/** What public pages are made of. A page depends on one or more of these. */
+export const TAGS = ['directory', 'progress', 'events', 'participation', 'learning'] as const;
+export type Tag = (typeof TAGS)[number];
+
+/** Marks `tags` as changed: pages rendered before the surrounding transaction commits are dropped. */
+export async function invalidate(tx: Db | Tx, ...tags: Tag[]): Promise<void> {
+	for (const tag of new Set(tags)) {
+		await tx
+			.insert(cacheVersions)
+			.values({ tag, version: 1 })
+			.onConflictDoUpdate({ target: cacheVersions.tag, set: { version: sql`${cacheVersions.version} + 1`, updatedAt: new Date() } });
+	}
+}
+
+export type Versions = ReadonlyMap<string, number>;
+
+/** The current counters (tags never bumped are absent and count as 0). */
+export async function readVersions(handle: Db | Tx = db()): Promise<Versions> {
+	const rows = await handle.select({ tag: cacheVersions.tag, version: cacheVersions.version }).from(cacheVersions);
+	return new Map(rows.map((r) => [r.tag, r.version]));
+}
+
+/** The part of `versions` that a page depending on `tags` was made under, as a comparable string. */
+export function stamp(versions: Versions, tags: readonly Tag[]): string {
+	return tags.map((t) => `${t}:${versions.get(t) ?? 0}`).join(',');
+}

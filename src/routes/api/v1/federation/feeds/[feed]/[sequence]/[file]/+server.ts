@@ -1,0 +1,18 @@
+// One file of a snapshot: the exact bytes the manifest hashes. Immutable once made.
+import { db } from '$lib/server/db';
+import * as federation from '$lib/server/federation';
+import { apiHandler } from '$lib/server/platform/edge';
+import { NotFound } from '$lib/server/platform/errors';
+import { parse } from '$lib/server/platform/validate';
+
+export const GET = apiHandler(async ({ params, request }) => {
+	const { feed, sequence, file } = parse(federation.openapi.FilePath, params);
+	if (!federation.publishes(await federation.readSettings(db()))) throw new NotFound('federation_not_publishing');
+	const snap = await federation.snapshotAt(db(), feed, Number(sequence));
+	const body = snap?.files[file];
+	if (body === undefined) throw new NotFound('federation_file_not_found');
+	const etag = `"${(snap!.manifest as { files: { name: string; sha256: string }[] }).files.find((f) => f.name === file)?.sha256 ?? ''}"`;
+	const headers = { etag, 'content-type': federation.FILE_TYPES[file] ?? 'application/octet-stream', 'cache-control': 'public, max-age=31536000, immutable', 'access-control-allow-origin': '*' };
+	if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
+	return new Response(body, { headers });
+});
