@@ -37,7 +37,8 @@ export interface LibraryBench {
 	database: 'pglite' | 'postgres';
 	rounds: number;
 	targetP95Ms: number;
-	kinds: { kind: string; results: number; p50Ms: number; p95Ms: number; maxMs: number }[];
+	/** computed (as after any change to the library: every first search) */
+	kinds: { kind: string; results: number; p50Ms: number; p95Ms: number; maxMs: number; warmP50Ms: number; warmP95Ms: number }[];
 }
 
 export async function runLibraryBench(log: (s?: string) => void = console.log): Promise<LibraryBench> {
@@ -50,19 +51,27 @@ export async function runLibraryBench(log: (s?: string) => void = console.log): 
 		const generation = await generateLibrary(database.db, LIBRARY.documents);
 		log(`  ${generation.documents} documents, ${generation.searchRows} search rows, ${generation.withPdfText} with PDF text, in ${(generation.ms / 1000).toFixed(1)} s`);
 		const queries = KINDS.map((k) => parse(SearchQuery, k.query));
-		for (const q of queries) await searchDocuments(q); // warm-up
+		for (const q of queries) await searchDocuments(q, { fresh: true }); // warm-up of the database
 		const times = KINDS.map(() => [] as number[]);
+		const warm = KINDS.map(() => [] as number[]);
 		const results = KINDS.map(() => 0);
 		for (let r = 0; r < LIBRARY.rounds; r++) {
 			for (const [i, q] of queries.entries()) {
-				const t = performance.now();
-				const found = await searchDocuments(q);
+				// computed: what every search costs the first time after a document changes
+				let t = performance.now();
+				const found = await searchDocuments(q, { fresh: true });
 				times[i].push(performance.now() - t);
 				results[i] = found.total;
+				// the same search again while nothing changed: answered from memory after one
+				// primary-key read of the library's version counter
+				await searchDocuments(q);
+				t = performance.now();
+				await searchDocuments(q);
+				warm[i].push(performance.now() - t);
 			}
 		}
 		const round = (x: number) => Math.round(x * 10) / 10;
-		const kinds = KINDS.map((k, i) => ({ kind: k.kind, results: results[i], p50Ms: round(percentile(times[i], 50)), p95Ms: round(percentile(times[i], 95)), maxMs: round(Math.max(...times[i])) }));
+		const kinds = KINDS.map((k, i) => ({ kind: k.kind, results: results[i], p50Ms: round(percentile(times[i], 50)), p95Ms: round(percentile(times[i], 95)), maxMs: round(Math.max(...times[i])), warmP50Ms: round(percentile(warm[i], 50)), warmP95Ms: round(percentile(warm[i], 95)) }));
 		const table = rows(kinds);
 		log(textTable(table, Object.keys(table[0])));
 		return { generation, database: database.kind, rounds: LIBRARY.rounds, targetP95Ms: LIBRARY.targetP95Ms, kinds };
@@ -73,7 +82,18 @@ export async function runLibraryBench(log: (s?: string) => void = console.log): 
 }
 
 function rows(kinds: LibraryBench['kinds']): Row[] {
-	return kinds.map((k) => ({ search: k.kind, results: k.results, 'p50 ms': k.p50Ms, 'p95 ms': k.p95Ms, 'max ms': k.maxMs, [`p95 < ${LIBRARY.targetP95Ms} ms`]: k.p95Ms < LIBRARY.targetP95Ms ? 'ok' : 'MISSED' }));
+	const ok = (ms: number) => (ms < LIBRARY.targetP95Ms ? 'ok' : 'MISSED');
+	return kinds.map((k) => ({
+		search: k.kind,
+		results: k.results,
+		'computed p50 ms': k.p50Ms,
+		'computed p95 ms': k.p95Ms,
+		'computed max ms': k.maxMs,
+		[`computed p95 < ${LIBRARY.targetP95Ms}`]: ok(k.p95Ms),
+		'repeated p50 ms': k.warmP50Ms,
+		'repeated p95 ms': k.warmP95Ms,
+		[`repeated p95 < ${LIBRARY.targetP95Ms}`]: ok(k.warmP95Ms)
+	}));
 }
 
 export function updateLibraryDoc(r: LibraryBench): void {
@@ -83,7 +103,7 @@ export function updateLibraryDoc(r: LibraryBench): void {
 		START,
 		`### Library search (${r.generation.documents.toLocaleString('en')} documents)`,
 		'',
-		`\`library.search\`'s query (the one the /library page and GET /api/v1/library/documents make: matching, ranking, total and five facet counts in one statement), in-process on ${r.database === 'pglite' ? 'the embedded database (PGlite)' : 'PostgreSQL'}; ${r.generation.searchRows.toLocaleString('en')} search rows, ${r.generation.withPdfText.toLocaleString('en')} documents with PDF text; ${r.rounds} searches of each kind after one warm-up. Target: p95 under ${r.targetP95Ms} ms.`,
+		`\`library.search\`'s query (the one the /library page and GET /api/v1/library/documents make: matching, ranking, total and five facet counts in one statement), in-process on ${r.database === 'pglite' ? 'the embedded database (PGlite)' : 'PostgreSQL'}; ${r.generation.searchRows.toLocaleString('en')} search rows, ${r.generation.withPdfText.toLocaleString('en')} documents with PDF text; ${r.rounds} searches of each kind after one warm-up. "Computed" is every search's cost the first time after a document changes; "repeated" is the same search again while nothing changed (answered from the in-process result memo after one read of the library's version counter). Target: p95 under ${r.targetP95Ms} ms.`,
 		'',
 		mdTable(rows(r.kinds), Object.keys(rows(r.kinds)[0])),
 		END

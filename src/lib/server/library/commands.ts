@@ -6,6 +6,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { db, type Db, type Tx } from '../db';
 import { assertHolds, audit, type Actor } from '../identity';
+import * as cache from '../platform/cache';
 import { createHash } from 'node:crypto';
 import { Conflict, NotFound, ValidationError } from '../platform/errors';
 import { parse } from '../platform/validate';
@@ -79,6 +80,7 @@ export async function insertDocument(tx: Db | Tx, values: ReturnType<typeof toCo
 	const [row] = await tx.insert(documents).values(values).returning({ id: documents.id });
 	for (const f of prepared) await tx.insert(files).values({ ...f, documentId: row.id, edition: 1, createdBy: values.createdBy ?? null });
 	await reindex(tx, row.id);
+	await cache.invalidate(tx, 'library');
 	return row.id;
 }
 
@@ -120,6 +122,7 @@ export async function updateDocument(actor: Actor | null, id: string, raw: unkno
 		}
 		await tx.update(documents).set(set).where(eq(documents.id, id));
 		await reindex(tx, id);
+		await cache.invalidate(tx, 'library');
 		await audit.record(tx, actor, { action: 'library.document.update', entityType: 'library_document', entityId: id, before: { title: before.title, year: before.year, edition: before.edition }, after: { ...values, change: history ? change : null } });
 	});
 }
@@ -150,6 +153,7 @@ export async function addFile(actor: Actor | null, id: string, language: unknown
 		const [row] = await tx.insert(files).values({ ...prepared, documentId: id, edition: d.edition, createdBy: actor.id, createdAt: now }).returning({ id: files.id });
 		await tx.update(documents).set({ updatedAt: now }).where(eq(documents.id, id));
 		await reindex(tx, id);
+		await cache.invalidate(tx, 'library');
 		await audit.record(tx, actor, { action: 'library.file.add', entityType: 'library_document', entityId: id, after: { fileId: row.id, language: prepared.language, filename: prepared.filename, size: prepared.size, sha256: prepared.sha256, replaced: current.map((c) => c.id) } });
 		return row.id;
 	});
@@ -167,6 +171,7 @@ export async function removeFile(actor: Actor | null, fileId: string, now = new 
 		if (d.status === 'draft') await tx.delete(files).where(eq(files.id, fileId));
 		else await tx.update(files).set({ replacedAt: now }).where(eq(files.id, fileId));
 		await reindex(tx, d.id);
+		await cache.invalidate(tx, 'library');
 		await audit.record(tx, actor, { action: 'library.file.remove', entityType: 'library_document', entityId: d.id, after: { fileId, filename: f.filename } });
 	});
 }
@@ -180,6 +185,7 @@ export async function publishDocument(actor: Actor | null, id: string, now = new
 		const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(files).where(and(eq(files.documentId, id), isNull(files.replacedAt)));
 		if (n === 0 && !d.externalUrl) throw new Conflict('library_nothing_to_publish');
 		await tx.update(documents).set({ status: 'published', publishedAt: d.publishedAt ?? now, updatedAt: now }).where(eq(documents.id, id));
+		await cache.invalidate(tx, 'library');
 		await audit.record(tx, actor, { action: 'library.document.publish', entityType: 'library_document', entityId: id });
 	});
 }
@@ -191,6 +197,7 @@ export async function withdrawDocument(actor: Actor | null, id: string, now = ne
 		assertHolds(actor, can(actor, 'document.edit', d));
 		if (d.status !== 'published') throw new Conflict('library_not_published');
 		await tx.update(documents).set({ status: 'withdrawn', updatedAt: now }).where(eq(documents.id, id));
+		await cache.invalidate(tx, 'library');
 		await audit.record(tx, actor, { action: 'library.document.withdraw', entityType: 'library_document', entityId: id });
 	});
 }

@@ -83,4 +83,20 @@ describe('library search', () => {
 		for (const q of ['%', '_', '\\', '"unclosed', 'a & | ! :* (', "'; select 1; --", 'OR', '-']) await expect(find({ q })).resolves.toBeInstanceOf(Array);
 		expect(await find({ q: '%' })).toEqual([]);
 	});
+
+	it('answers a repeated search from memory until a document changes, then sees the change', async () => {
+		const q = { q: 'sextorsion' };
+		expect(await find(q)).toEqual([]);
+		// a search made again while nothing changed comes from the memo: same answer
+		expect(await find(q)).toEqual([]);
+		const id = await makePublishedDocument(editor, { title: { fr: 'La sextorsion expliquée aux parents' }, type: 'guideline', year: 2025 });
+		expect(await find(q)).toEqual([id]);
+		await library.withdrawDocument(editor, id);
+		expect(await find(q)).toEqual([]);
+		await library.publishDocument(editor, id);
+		expect(await find(q)).toEqual([id]);
+		const total = (await library.search(parse(library.SearchQuery, {}))).total;
+		await library.withdrawDocument(editor, id);
+		expect((await library.search(parse(library.SearchQuery, {}))).total).toBe(total - 1);
+	});
 });

@@ -7,6 +7,7 @@
 // page's language. See docs/library.md for what this means for Chinese and Arabic.
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { db, type Db, type Tx } from '../db';
+import * as cache from '../platform/cache';
 import { DOCUMENT_LANGUAGES, LIBRARY_LIMITS as L, SEARCH_CONFIG, type DocumentLanguage } from '../../library/vocab';
 import type { SearchQuery } from './input';
 import { documents, files, searchRows } from './schema';
@@ -88,11 +89,33 @@ export interface Facets {
 	country: { value: string; count: number }[];
 }
 
+export interface SearchResult {
+	ids: string[];
+	ranks: Map<string, number>;
+	total: number;
+	facets: Facets;
+	page: number;
+	pageSize: number;
+}
+
+/** Results are reused until a library command changes a document (platform/cache.ts, tag `library`). */
+const memo = new cache.TagMemo<SearchResult>('library', 1000);
+
+/** What makes two searches the same: the trimmed text (spaces folded), the filters and the page. */
+export function searchKey(query: SearchQuery): string {
+	return JSON.stringify([query.q.trim().replace(/\s+/g, ' '), query.type ?? '', query.year ?? '', query.language ?? '', query.topic ?? '', query.country ?? '', query.page ?? 1]);
+}
+
 /**
  * Published documents matching the query and filters: ranked by relevance when there is a text
  * query (then newest first), else newest first; with the count and facet counts of the whole match.
+ * A search made since the library last changed is answered from memory (`fresh: true` recomputes).
  */
-export async function searchDocuments(query: SearchQuery): Promise<{ ids: string[]; ranks: Map<string, number>; total: number; facets: Facets; page: number; pageSize: number }> {
+export async function searchDocuments(query: SearchQuery, options: { fresh?: boolean } = {}): Promise<SearchResult> {
+	return options.fresh ? computeSearch(query) : memo.get(searchKey(query), () => computeSearch(query));
+}
+
+async function computeSearch(query: SearchQuery): Promise<SearchResult> {
 	const where: SQL[] = [sql`d.status = 'published'`];
 	if (query.type) where.push(sql`d.type = ${query.type}`);
 	if (query.year) where.push(sql`d.year = ${Number(query.year)}`);

@@ -8,6 +8,7 @@ import { db, type Db, type Tx } from '../db';
 import { assertHolds, audit, type Actor } from '../identity';
 import { newToken, sha256 } from '../identity/crypto';
 import * as mail from '../mail';
+import * as cache from '../platform/cache';
 import { Conflict, NotFound, ValidationError } from '../platform/errors';
 import { hit } from '../platform/rate-limit';
 import { parse } from '../platform/validate';
@@ -121,6 +122,7 @@ export async function updateApplication(token: string, raw: unknown, now = new D
 		const input = kind === 'partner' ? parse(PartnerUpdateInput, raw) : parse(ExpertUpdateInput, raw);
 		const values = columns(kind, input);
 		await tx.update(applications).set({ ...values, updatedAt: now }).where(eq(applications.id, a.id));
+		if (a.status === 'accepted') await cache.invalidate(tx, 'network'); // a listed profile changed
 		await audit.record(tx, null, { action: 'network.update', entityType: 'network_application', entityId: a.id, after: { countries: values.countries, status: a.status } });
 	});
 }
@@ -131,6 +133,7 @@ export async function withdrawApplication(token: string, now = new Date()): Prom
 		const a = await byToken(tx, token);
 		if (a.status === 'withdrawn') return;
 		await tx.update(applications).set({ status: 'withdrawn', updatedAt: now }).where(eq(applications.id, a.id));
+		if (a.status === 'accepted') await cache.invalidate(tx, 'network'); // leaves the directory
 		await audit.record(tx, null, { action: 'network.withdraw', entityType: 'network_application', entityId: a.id, before: { status: a.status } });
 	});
 }
@@ -193,6 +196,7 @@ export async function acceptApplication(actor: Actor | null, id: string, now = n
 			.where(eq(applications.id, a.id))
 			.returning();
 		await mail.enqueue(tx, mails.acceptedMail(after, token));
+		await cache.invalidate(tx, 'network');
 		await audit.record(tx, actor, { action: 'network.accept', entityType: 'network_application', entityId: a.id, before: { status: a.status }, after: { status: 'accepted' } });
 	});
 	mail.deliverSoon();
@@ -210,6 +214,7 @@ export async function declineApplication(actor: Actor | null, id: string, raw: u
 			.where(eq(applications.id, a.id))
 			.returning();
 		await mail.enqueue(tx, mails.declinedMail(after));
+		await cache.invalidate(tx, 'network');
 		await audit.record(tx, actor, { action: 'network.decline', entityType: 'network_application', entityId: a.id, before: { status: a.status }, after: { status: 'declined', reason: input.reason } });
 	});
 	mail.deliverSoon();

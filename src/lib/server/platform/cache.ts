@@ -11,8 +11,12 @@ import { sql } from 'drizzle-orm';
 import { db, type Db, type Tx } from '../db';
 import { cacheVersions } from './schema';
 
-/** What public pages are made of. A page depends on one or more of these. */
-export const TAGS = ['directory', 'progress', 'events', 'participation', 'learning'] as const;
+/**
+ * What public pages are made of. A page depends on one or more of these. `content` is the bundled
+ * content (toolkits): it changes only with a new build, whose restart empties the memory, so
+ * nothing bumps it and its pages live out their five minutes.
+ */
+export const TAGS = ['directory', 'progress', 'events', 'participation', 'learning', 'library', 'network', 'content'] as const;
 export type Tag = (typeof TAGS)[number];
 
 /** Marks `tags` as changed: pages rendered before the surrounding transaction commits are dropped. */
@@ -36,4 +40,44 @@ export async function readVersions(handle: Db | Tx = db()): Promise<Versions> {
 /** The part of `versions` that a page depending on `tags` was made under, as a comparable string. */
 export function stamp(versions: Versions, tags: readonly Tag[]): string {
 	return tags.map((t) => `${t}:${versions.get(t) ?? 0}`).join(',');
+}
+
+/** The current counter of one tag (0 when never bumped): one primary-key read. */
+export async function readVersion(tag: Tag, handle: Db | Tx = db()): Promise<number> {
+	const rows = await handle.select({ version: cacheVersions.version }).from(cacheVersions).where(sql`${cacheVersions.tag} = ${tag}`);
+	return rows[0]?.version ?? 0;
+}
+
+/**
+ * Results computed from the data behind one tag, kept in this process and reused while the tag's
+ * counter is unchanged: a search that many visitors make is computed once per change of the data,
+ * on every instance, and never served stale (the counter is read from the database each time).
+ * Bounded (least recently used entries go first) and kept per database handle, so tests that open a
+ * fresh database never see another's results.
+ */
+export class TagMemo<T> {
+	private readonly byDb = new WeakMap<object, Map<string, { version: number; value: T }>>();
+
+	constructor(
+		private readonly tag: Tag,
+		private readonly max = 500
+	) {}
+
+	async get(key: string, compute: () => Promise<T>): Promise<T> {
+		const handle = db();
+		let entries = this.byDb.get(handle);
+		if (!entries) this.byDb.set(handle, (entries = new Map()));
+		const version = await readVersion(this.tag, handle);
+		const hit = entries.get(key);
+		if (hit && hit.version === version) {
+			entries.delete(key); // most recently used goes last
+			entries.set(key, hit);
+			return hit.value;
+		}
+		const value = await compute();
+		entries.delete(key);
+		entries.set(key, { version, value });
+		while (entries.size > this.max) entries.delete(entries.keys().next().value!);
+		return value;
+	}
 }

@@ -45,6 +45,14 @@ const ROUTES: [prefix: string, policy: CachePolicy][] = [
 	['/events/certificates', { tags: [], openNow: false }],
 	['/events', { tags: ['events'], openNow: false }],
 	['/have-your-say', { tags: ['participation'], openNow: false }],
+	['/library/files', { tags: [], openNow: false }], // downloads are files, not pages
+	['/library', { tags: ['library'], openNow: false }],
+	['/network/apply', { tags: [], openNow: false }], // forms
+	['/network/manage', { tags: [], openNow: false }], // an applicant's private link
+	['/network/mine', { tags: [], openNow: false }],
+	['/network', { tags: ['network'], openNow: false }],
+	['/toolkits/[id]/saved', { tags: [], openNow: false }],
+	['/toolkits', { tags: ['content'], openNow: false }],
 	['/countries', { tags: ALL, openNow: true }],
 	['/privacy', { tags: ALL, openNow: false }]
 ];
