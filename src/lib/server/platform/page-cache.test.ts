@@ -47,7 +47,11 @@ describe('which routes are cached', () => {
 		expect(policyFor('/help/services/[id=uuid]')?.tags).toEqual(['directory']);
 		expect(policyFor('/')?.tags).toEqual(cache.TAGS);
 		expect(policyFor('/progress/countries/[code]')?.tags).toEqual(['progress']);
-		for (const id of ['/help/suggest', '/help/services/[id=uuid]/report', '/account', '/workspace/events', '/admin', '/signin', '/learn/adapt', '/events/registrations/[token]', '/api/v1/hsds/services', null])
+		expect(policyFor('/library')?.tags).toEqual(['library']);
+		expect(policyFor('/library/[id=uuid]')?.tags).toEqual(['library']);
+		expect(policyFor('/network/experts/[id=uuid]')?.tags).toEqual(['network']);
+		expect(policyFor('/toolkits/[id]/assess')?.tags).toEqual(['content']);
+		for (const id of ['/help/suggest', '/help/services/[id=uuid]/report', '/account', '/workspace/events', '/admin', '/signin', '/learn/adapt', '/events/registrations/[token]', '/api/v1/hsds/services', '/library/files/[id=uuid]', '/network/apply/expert', '/network/manage/[token]', '/network/mine', '/toolkits/[id]/saved', '/toolkits/[id]/saved/[sid=uuid]', null])
 			expect(policyFor(id), String(id)).toBeNull();
 	});
 });
