@@ -1,8 +1,9 @@
 // A member instance in memory for hub tests: it signs manifests with its own key and answers the
-// hub's GETs through a stubbed fetch. Tests change what it serves to play faults.
+// hub's GETs through a replaced transport (net.useNetwork). Tests change what it serves to play faults.
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { PILLARS } from '../../progress/model';
 import { endorse, fingerprint, rawPublicKey, sha256Hex, signDocument } from './crypto';
+import { useNetwork } from './net';
 import type { Feed } from './settings';
 import * as progress from '../progress';
 
@@ -103,4 +104,9 @@ export class FakeMember {
 		const body = snap.files[m[3]];
 		return body === undefined ? new Response('not found', { status: 404 }) : new Response(body);
 	};
+}
+
+/** Routes the hub's GETs to `member` (its name resolves to a documentation address); `useNetwork()` restores the real network. */
+export function useFakeNetwork(member: FakeMember): void {
+	useNetwork({ resolver: async () => [{ address: '203.0.113.10', family: 4 }], transport: (url, init) => member.fetch(url, init) });
 }
