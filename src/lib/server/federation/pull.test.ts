@@ -2,7 +2,7 @@
 // replay, tampered files, bad signatures, untrusted countries, endorsed and unendorsed rotation,
 // a member that is down, and the federated scores reaching the progress read API.
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db';
 import type { Actor } from '../identity';
 import * as progress from '../progress';
@@ -10,7 +10,8 @@ import { grant, makeUser } from '../test/factories';
 import { useFreshDatabase } from '../test/db';
 import * as federation from '.';
 import { federationMembers, federationPulls, federationScores } from './schema';
-import { countryResult, FakeMember } from './testing';
+import { countryResult, FakeMember, useFakeNetwork } from './testing';
+import { useNetwork } from './net';
 import { seedPublishedAssessment } from '../test/progress';
 
 useFreshDatabase();
@@ -22,14 +23,14 @@ beforeAll(async () => {
 	process.env.FEDERATION_ALLOW_PRIVATE = '1';
 	admin = await makeUser({ grants: [grant('admin')] });
 	member = new FakeMember('https://member.example', ['KE', 'TZ']);
-	vi.stubGlobal('fetch', member.fetch);
+	useFakeNetwork(member);
 	member.publishScores([countryResult('KE', 2025, 60), countryResult('TZ', 2025, 40)]);
 	member.publish('services', { 'services.json': '[]' });
 	memberId = await federation.registerMember(admin, { origin: member.origin, fingerprint: member.key.fp.toUpperCase().replace('SHA256:', ''), countries: 'KE, TZ', name: 'East' });
 });
 
 afterAll(() => {
-	vi.unstubAllGlobals();
+	useNetwork();
 	delete process.env.FEDERATION_ALLOW_PRIVATE;
 });
 
@@ -147,6 +148,15 @@ describe('federation: the hub pulls a member', () => {
 		expect(africa).toMatchObject({ countries: 3, suppressed: false });
 		const obs = await progress.opendata.observations(db(), { refArea: 'KE' });
 		expect(obs.some((o) => o.indicator === 'OVERALL' && o.value === 76)).toBe(true);
+		expect(obs.every((o) => o.source === member.origin)).toBe(true);
+		// the exports carry the source: the member's address for Kenya, empty for Ghana (this hub's own)
+		const all = await progress.opendata.observations(db(), { period: 2025 });
+		const sdmx = progress.opendata.toSdmxCsv(all).split('\r\n');
+		expect(sdmx[0].endsWith(',VALIDATION_STATUS,SOURCE_INSTANCE')).toBe(true);
+		expect(sdmx.find((l) => l.includes(',KE,OVERALL,'))!.endsWith(`,VALIDATED,${member.origin}`)).toBe(true);
+		expect(sdmx.find((l) => l.includes(',GH,OVERALL,'))!.endsWith(',VALIDATED,')).toBe(true);
+		const plain = progress.opendata.toPlainCsv(all).split('\r\n');
+		expect(plain.find((l) => l.startsWith('KE,country,OVERALL,'))!.endsWith(`,${member.origin}`)).toBe(true);
 		expect(await progress.publishedPeriods(db())).toEqual([2025]);
 	});
 
