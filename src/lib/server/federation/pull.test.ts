@@ -9,7 +9,7 @@ import * as progress from '../progress';
 import { grant, makeUser } from '../test/factories';
 import { useFreshDatabase } from '../test/db';
 import * as federation from '.';
-import { federationMembers, federationPulls, federationScores } from './schema';
+import { federationMembers, federationPulls, federationScores, federationServices } from './schema';
 import { countryResult, FakeMember, useFakeNetwork } from './testing';
 import { useNetwork } from './net';
 import { seedPublishedAssessment } from '../test/progress';
@@ -160,6 +160,29 @@ describe('federation: the hub pulls a member', () => {
 		expect(await progress.publishedPeriods(db())).toEqual([2025]);
 	});
 
+	it('does not let a focal point start an assessment for a federated country', async () => {
+		const fp = await makeUser({ grants: [grant('focal_point', { country: 'KE' })] });
+		await expect(progress.openAssessment(fp, { country: 'KE', period: '2026' })).rejects.toMatchObject({ status: 409, code: 'progress_country_federated' });
+	});
+
+	it('lists federated services in the HSDS export, marked with their source', async () => {
+		const directory = await import('../directory');
+		const id = '3b8f2a54-6a51-4f7e-9d0b-1c2d3e4f5a6b';
+		const record = { id, name: 'Test helpline from the member', description: 'Synthetic record for a test', attributes: [] };
+		const now = new Date('2026-01-02T03:04:05Z');
+		await db().insert(federationServices).values({ memberId, sequence: 1, snapshotAt: now, pulledAt: now, id, name: record.name, countries: ['KE'], record });
+		const page = await directory.hsds.hsdsServicePage({ page: 1, perPage: 50 });
+		const got = page.contents.find((s) => s.id === id)!;
+		expect(got.name).toBe(record.name);
+		const from = got.attributes.find((a) => a.taxonomy_term.code === 'federated_from')!;
+		expect(JSON.parse(from.value!)).toEqual({ name: 'East', url: member.origin, snapshot_at: now.toISOString() });
+		expect(page.total_items).toBe(page.contents.length);
+		expect((await directory.hsds.hsdsServicePage({ page: 1, perPage: 50, search: 'helpline from' })).contents.map((s) => s.id)).toEqual([id]);
+		expect((await directory.hsds.hsdsServicePage({ page: 1, perPage: 50, search: 'nothing like it' })).contents).toEqual([]);
+		expect((await directory.hsds.findFederated(id))?.id).toBe(id);
+		await db().delete(federationServices).where(eq(federationServices.id, id));
+	});
+
 	it('refuses to federate a country this hub manages itself', async () => {
 		await seedPublishedAssessment(db(), { country: 'TZ', period: 2025, level: 1 });
 		member.publishScores([countryResult('KE', 2025, 77), countryResult('TZ', 2025, 30)], { sequence: 6 });
@@ -176,5 +199,12 @@ describe('federation: the hub pulls a member', () => {
 		expect(await runDue(new Date('2031-01-01T00:00:01Z'))).toBeGreaterThanOrEqual(1);
 		expect(await scoresOf()).toEqual(['KE:2025:78:7']);
 		expect((await memberRow()).nextPullAt!.getTime()).toBeGreaterThan(Date.parse('2031-01-01T00:00:00Z'));
+	});
+
+	it('still accepts observations.csv without the SOURCE_INSTANCE column, from a member of an older version', async () => {
+		member.publishScores([countryResult('KE', 2025, 79)], { sequence: 8, legacyCsv: true });
+		const r = await federation.pullNow(admin, memberId);
+		expect(r[0]).toMatchObject({ outcome: 'applied', sequence: 8 });
+		expect(await scoresOf()).toEqual(['KE:2025:79:8']);
 	});
 });
