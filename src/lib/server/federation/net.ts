@@ -7,7 +7,7 @@
 import { lookup } from 'node:dns/promises';
 import * as http from 'node:http';
 import * as https from 'node:https';
-import { BlockList, isIP } from 'node:net';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { Readable } from 'node:stream';
 import { allowPrivateAddresses } from './settings';
 
@@ -100,8 +100,8 @@ const pinnedTransport: Transport = (url, { headers, signal, to }) =>
 				signal,
 				agent: false,
 				// the name's only resolution is the one checked in `pin`
-				lookup: (_name: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) =>
-					options?.all ? callback(null, [{ address: to.address, family: to.family }]) : callback(null, to.address, to.family),
+				lookup: ((_name: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) =>
+					options?.all ? callback(null, [{ address: to.address, family: to.family }]) : callback(null, to.address, to.family)) as unknown as LookupFunction,
 				...(secure && !isIP(host) ? { servername: host } : {})
 			},
 			(res) => {
