@@ -1,7 +1,7 @@
 // `npm run bench`: start-up time, throughput and page weight of the production build, measured
 // on this machine, then the help finder at scale (100,000 synthetic services: search time
 // in-process, throughput and weight of the help pages), the progress roll-ups and the library
-// search at 20,000 documents. Prints tables, writes
+// search at 20,000 documents, and a federation hub pulling a member's full snapshot. Prints tables, writes
 // bench/results/latest.json and rewrites the "Latest figures" section of docs/performance.md
 // (between the bench:start / bench:end markers).
 // Everything it starts runs on 127.0.0.1, stops by itself and is killed at the end, even on failure.
@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { measureHelpSearch, type HelpSearchResults, type SearchKindResult } from './help-search';
 import { runProgressBench, updateProgressDoc } from './progress';
 import { runLibraryBench, updateLibraryDoc } from './library';
+import { runFederationBench, updateFederationDoc } from './federation';
 import {
 	ROOT,
 	get,
@@ -43,7 +44,7 @@ const HELP_PAGES = ['/help', '/help?country=KE', '/ar/help?country=KE&topic=sext
 const PAGES = ['/', '/fr', '/ar', '/countries', '/ar/countries', '/privacy', '/signin', '/signup', '/password/forgot', '/events', '/ar/events', '/events?kind=children_session&when=upcoming', ...HELP_PAGES];
 /** The help-finder step: synthetic services, searches per kind (timed after one warm-up round), the search target. */
 const HELP = { services: 100_000, seed: 42, rounds: 30, targetP95Ms: 20, topic: 'mental_health' };
-const WATCHDOG_MS = 15 * 60_000; // the progress step adds about 2 min (in-process, then its pages over HTTP), the library step about 2
+const WATCHDOG_MS = 20 * 60_000; // the progress step adds about 2 min (in-process, then its pages over HTTP), the library step about 2, the federation step about 4
 const DOC = path.join(ROOT, 'docs', 'performance.md');
 const RESULTS = path.join(ROOT, 'bench', 'results', 'latest.json');
 const START = '<!-- bench:start -->';
@@ -753,6 +754,8 @@ async function main() {
 		updateProgressDoc(await runProgressBench(log, { workDir: tmp }));
 		section('Library search: 20,000 documents in six languages (bench/library.ts)');
 		updateLibraryDoc(await runLibraryBench(log));
+		section('Federation: a hub pulls a member\'s full snapshot (bench/federation.ts)');
+		updateFederationDoc(await runFederationBench(log));
 		const results: Results = { machine: m, build, startup: startup.summary, throughput, pageWeight, help, benchSeconds: Math.round((performance.now() - t0) / 1000) };
 		mkdirSync(path.dirname(RESULTS), { recursive: true });
 		writeFileSync(RESULTS, JSON.stringify(results, null, '\t') + '\n');

@@ -96,6 +96,10 @@ test('a hub pulls a national instance, shows its country with the source, and ke
 	// and the open data carries it
 	const csv = await (await request.get('/api/v1/progress/observations.csv?ref_area=KE')).text();
 	expect(csv).toContain('KE,country,OVERALL');
+	// SDMX-CSV: the member's address in the SOURCE_INSTANCE attribute column
+	const sdmx = await (await request.get('/api/v1/progress/sdmx.csv?ref_area=KE')).text();
+	expect(sdmx.split('\r\n')[0]).toMatch(/,VALIDATION_STATUS,SOURCE_INSTANCE$/);
+	expect(sdmx).toContain(`,VALIDATED,${MEMBER}\r\n`);
 
 	// the member goes down: the hub keeps the last good snapshot and shows the failure
 	await stopMember();

@@ -235,7 +235,7 @@ for (const [prefix, country] of [['', 'UG'], ['/ar', 'JO']] as const) {
 		expect(overall.value).toBeGreaterThanOrEqual(0);
 		expect(overall.value).toBeLessThanOrEqual(100);
 		const csv = await (await request.get(`/api/v1/progress/sdmx.csv?ref_area=${country}`)).text();
-		expect(csv.split('\r\n')[0]).toBe('STRUCTURE,STRUCTURE_ID,ACTION,FREQ,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,OBS_STATUS,VALIDATION_STATUS');
+		expect(csv.split('\r\n')[0]).toBe('STRUCTURE,STRUCTURE_ID,ACTION,FREQ,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,OBS_STATUS,VALIDATION_STATUS,SOURCE_INSTANCE');
 		expect(csv).toContain(`dataflow,COP:DF_COP_PROGRESS(1.0),I,A,${country},OVERALL,2026,`);
 
 		// the public country dashboard and its status report PDF show the new score

@@ -4,7 +4,7 @@
 // meets an error it did not expect ("internal").
 import fc from 'fast-check';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db';
 import type { Actor } from '../identity';
 import { isDomainError } from '../platform/errors';
@@ -13,7 +13,8 @@ import { grant, makeUser } from '../test/factories';
 import { useFreshDatabase } from '../test/db';
 import * as federation from '.';
 import { federationMembers, federationScores } from './schema';
-import { countryResult, FakeMember } from './testing';
+import { countryResult, FakeMember, useFakeNetwork } from './testing';
+import { useNetwork } from './net';
 
 useFreshDatabase();
 let admin: Actor;
@@ -26,7 +27,7 @@ beforeAll(async () => {
 	process.env.FEDERATION_ALLOW_PRIVATE = '1';
 	admin = await makeUser({ grants: [grant('admin')] });
 	member = new FakeMember('https://member.example', ['KE']);
-	vi.stubGlobal('fetch', member.fetch);
+	useFakeNetwork(member);
 	member.publishScores([countryResult('KE', 2025, 60)]);
 	member.publish('services', { 'services.json': '[]' });
 	memberId = await federation.registerMember(admin, { origin: member.origin, fingerprint: member.key.fp, countries: 'KE' });
@@ -34,7 +35,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-	vi.unstubAllGlobals();
+	useNetwork();
 	delete process.env.FEDERATION_ALLOW_PRIVATE;
 });
 

@@ -1,26 +1,15 @@
 // Signing and verifying federation manifests: a W3C Data Integrity proof, cryptosuite
-// eddsa-jcs-2022 (JCS canonical JSON RFC 8785, SHA-256, Ed25519), the same format the platform's
-// certificates use (docs/decisions.md says why not JWS). Everything from node:crypto, offline.
-import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+// eddsa-jcs-2022, made and checked by platform/data-integrity.ts (the certificates use the same).
+// Here: key fingerprints, the rotation endorsement, and the bound on a key id. All node:crypto, offline.
+import { createHash, sign, verify, type KeyObject } from 'node:crypto';
 import { base58btc, fromBase58btc as decode58 } from '../platform/base58';
-import { canonicalize } from '../platform/canonical';
+import { publicKeyFromRaw, rawPublicKey, signDataIntegrity, verifyDataIntegrity, type ProofCheck } from '../platform/data-integrity';
 
-export { base58btc };
+export { base58btc, publicKeyFromRaw, rawPublicKey, type ProofCheck };
 
 /** As platform/base58's, with a bound on the length a manifest may hand us. */
 export function fromBase58btc(s: string): Uint8Array | undefined {
 	return s.length > 200 ? undefined : decode58(s);
-}
-
-const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
-
-/** The raw 32 bytes of an Ed25519 public key object. */
-export function rawPublicKey(key: KeyObject): Buffer {
-	return (key.export({ format: 'der', type: 'spki' }) as Buffer).subarray(ED25519_SPKI_PREFIX.length);
-}
-
-export function publicKeyFromRaw(raw: Uint8Array): KeyObject {
-	return createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(raw)]), format: 'der', type: 'spki' });
 }
 
 /** "sha256:<hex>" of the raw public key: what two administrators compare out of band. */
@@ -36,24 +25,8 @@ export function normaliseFingerprint(text: string): string | null {
 
 export const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-function hashData(unsecured: Record<string, unknown>, options: Record<string, unknown>): Buffer {
-	return Buffer.concat([createHash('sha256').update(canonicalize(options)).digest(), createHash('sha256').update(canonicalize(unsecured)).digest()]);
-}
-
 /** Adds a DataIntegrityProof (eddsa-jcs-2022) naming the key by `verificationMethod`. */
-export function signDocument(unsecured: Record<string, unknown>, privateKey: KeyObject, verificationMethod: string, created = new Date()): Record<string, unknown> {
-	const options = {
-		type: 'DataIntegrityProof',
-		cryptosuite: 'eddsa-jcs-2022',
-		created: created.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-		verificationMethod,
-		proofPurpose: 'assertionMethod'
-	};
-	const signature = sign(null, hashData(unsecured, options), privateKey);
-	return { ...unsecured, proof: { ...options, proofValue: 'z' + base58btc(signature) } };
-}
-
-export type ProofCheck = 'ok' | 'malformed' | 'no_proof' | 'unsupported_proof' | 'bad_signature';
+export const signDocument = signDataIntegrity;
 
 /** The key id a proof names (the part after '#'), or undefined. */
 export function proofKeyId(document: unknown): string | undefined {
@@ -65,21 +38,7 @@ export function proofKeyId(document: unknown): string | undefined {
 }
 
 /** Verifies an eddsa-jcs-2022 proof with the given raw public key. Never throws. */
-export function verifyDocument(document: unknown, publicKeyRaw: Uint8Array): ProofCheck {
-	if (!document || typeof document !== 'object' || Array.isArray(document)) return 'malformed';
-	const { proof, ...unsecured } = document as Record<string, unknown>;
-	if (!proof || typeof proof !== 'object' || Array.isArray(proof)) return 'no_proof';
-	const { proofValue, ...options } = proof as Record<string, unknown>;
-	if (options.type !== 'DataIntegrityProof' || options.cryptosuite !== 'eddsa-jcs-2022' || options.proofPurpose !== 'assertionMethod') return 'unsupported_proof';
-	if (typeof proofValue !== 'string' || !proofValue.startsWith('z')) return 'bad_signature';
-	const signature = fromBase58btc(proofValue.slice(1));
-	if (!signature || signature.length !== 64) return 'bad_signature';
-	try {
-		return verify(null, hashData(unsecured, options), publicKeyFromRaw(publicKeyRaw), signature) ? 'ok' : 'bad_signature';
-	} catch {
-		return 'bad_signature';
-	}
-}
+export const verifyDocument = verifyDataIntegrity;
 
 const endorsementText = (fp: string) => Buffer.from(`cop-federation-key:${fp}`);
 

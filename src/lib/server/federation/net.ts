@@ -1,8 +1,14 @@
 // The only way the hub reaches a member: GET on the member's own origin, no redirects followed, no
 // private, loopback or link-local address (unless FEDERATION_ALLOW_PRIVATE=1, for tests and two
-// instances on one machine), a time limit and a size limit on every body.
+// instances on one machine), a time limit and a size limit on every body. The member's name is
+// resolved once, every address it gives is checked, and the connection goes to exactly the address
+// checked (no second lookup a DNS-rebinding attacker could answer differently); Host and TLS SNI
+// stay the member's name, so its certificate is checked as usual.
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { Readable } from 'node:stream';
 import { allowPrivateAddresses } from './settings';
 
 export class Fault extends Error {
@@ -65,12 +71,74 @@ export function parseOrigin(text: string): string | null {
 	return u.origin;
 }
 
-async function checkHost(hostname: string): Promise<void> {
-	if (allowPrivateAddresses()) return;
+export interface Address {
+	address: string;
+	family: 4 | 6;
+}
+
+/** Every address a name resolves to (the system resolver, as a browser or curl would use). */
+export type Resolver = (hostname: string) => Promise<Address[]>;
+
+/** Sends one GET to `url`, connecting to `to` whatever the name in `url` resolves to now. */
+export type Transport = (url: URL, init: { headers: Record<string, string>; signal: AbortSignal; to: Address }) => Promise<Response>;
+
+const systemResolver: Resolver = async (hostname) => (await lookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
+
+/** node:http(s) with a `lookup` that answers the pinned address; the body comes back as a web Response. */
+const pinnedTransport: Transport = (url, { headers, signal, to }) =>
+	new Promise((resolve, reject) => {
+		const secure = url.protocol === 'https:';
+		const host = url.hostname.replace(/^\[|\]$/g, '');
+		const req = (secure ? https : http).request(
+			{
+				protocol: url.protocol,
+				hostname: host,
+				port: url.port || (secure ? 443 : 80),
+				path: url.pathname + url.search,
+				method: 'GET',
+				headers,
+				signal,
+				agent: false,
+				// the name's only resolution is the one checked in `pin`
+				lookup: ((_name: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) =>
+					options?.all ? callback(null, [{ address: to.address, family: to.family }]) : callback(null, to.address, to.family)) as unknown as LookupFunction,
+				...(secure && !isIP(host) ? { servername: host } : {})
+			},
+			(res) => {
+				const h = new Headers();
+				for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) for (const x of Array.isArray(v) ? v : [v]) h.append(k, x);
+				const status = res.statusCode ?? 0;
+				if (status < 200 || status > 599) {
+					res.destroy();
+					return reject(new Error(`status ${status}`));
+				}
+				const empty = status === 204 || status === 304 || status === 205;
+				if (empty) res.resume();
+				resolve(new Response(empty ? null : (Readable.toWeb(res) as unknown as ReadableStream<Uint8Array>), { status, headers: h }));
+			}
+		);
+		req.on('error', reject);
+		req.end();
+	});
+
+let resolver: Resolver = systemResolver;
+let transport: Transport = pinnedTransport;
+
+/** Tests: replace the resolver and/or the transport; no argument restores the real ones. */
+export function useNetwork(n: { resolver?: Resolver; transport?: Transport } = {}): void {
+	resolver = n.resolver ?? systemResolver;
+	transport = n.transport ?? pinnedTransport;
+}
+
+/** Resolves the host once and checks every address; the one returned is the one to connect to. */
+export async function pin(hostname: string): Promise<Address> {
 	const host = hostname.replace(/^\[|\]$/g, '');
-	const addresses = isIP(host) ? [host] : (await lookup(host, { all: true }).catch(() => [])).map((a) => a.address);
+	const v = isIP(host);
+	const addresses: Address[] = v ? [{ address: host, family: v === 6 ? 6 : 4 }] : await resolver(host).catch(() => []);
 	if (!addresses.length) throw new Fault('unreachable', `cannot resolve ${host}`, 'failed');
-	if (addresses.some(isPrivateAddress)) throw new Fault('address_not_allowed', host);
+	// one private answer among public ones is enough to refuse: the attacker chooses which one is used
+	if (!allowPrivateAddresses() && addresses.some((a) => isPrivateAddress(a.address))) throw new Fault('address_not_allowed', host);
+	return addresses[0];
 }
 
 export interface Fetched {
@@ -83,13 +151,13 @@ export interface Fetched {
 export async function guardedGet(origin: string, path: string, opts: { maxBytes: number; etag?: string | null; timeoutMs?: number }): Promise<Fetched> {
 	const url = new URL(path, origin);
 	if (url.origin !== origin) throw new Fault('off_origin', url.href);
-	await checkHost(url.hostname);
+	const to = await pin(url.hostname);
 	let res: Response;
 	try {
-		res = await fetch(url, {
-			redirect: 'manual',
+		res = await transport(url, {
 			headers: { accept: 'application/json, text/csv;q=0.9', ...(opts.etag ? { 'if-none-match': opts.etag } : {}) },
-			signal: AbortSignal.timeout(opts.timeoutMs ?? Number(process.env.FEDERATION_TIMEOUT_MS ?? 15_000))
+			signal: AbortSignal.timeout(opts.timeoutMs ?? Number(process.env.FEDERATION_TIMEOUT_MS ?? 15_000)),
+			to
 		});
 	} catch (e) {
 		throw new Fault('unreachable', String((e as Error)?.message ?? e).slice(0, 200), 'failed');

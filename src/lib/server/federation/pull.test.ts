@@ -2,15 +2,16 @@
 // replay, tampered files, bad signatures, untrusted countries, endorsed and unendorsed rotation,
 // a member that is down, and the federated scores reaching the progress read API.
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db';
 import type { Actor } from '../identity';
 import * as progress from '../progress';
 import { grant, makeUser } from '../test/factories';
 import { useFreshDatabase } from '../test/db';
 import * as federation from '.';
-import { federationMembers, federationPulls, federationScores } from './schema';
-import { countryResult, FakeMember } from './testing';
+import { federationMembers, federationPulls, federationScores, federationServices } from './schema';
+import { countryResult, FakeMember, useFakeNetwork } from './testing';
+import { useNetwork } from './net';
 import { seedPublishedAssessment } from '../test/progress';
 
 useFreshDatabase();
@@ -22,14 +23,14 @@ beforeAll(async () => {
 	process.env.FEDERATION_ALLOW_PRIVATE = '1';
 	admin = await makeUser({ grants: [grant('admin')] });
 	member = new FakeMember('https://member.example', ['KE', 'TZ']);
-	vi.stubGlobal('fetch', member.fetch);
+	useFakeNetwork(member);
 	member.publishScores([countryResult('KE', 2025, 60), countryResult('TZ', 2025, 40)]);
 	member.publish('services', { 'services.json': '[]' });
 	memberId = await federation.registerMember(admin, { origin: member.origin, fingerprint: member.key.fp.toUpperCase().replace('SHA256:', ''), countries: 'KE, TZ', name: 'East' });
 });
 
 afterAll(() => {
-	vi.unstubAllGlobals();
+	useNetwork();
 	delete process.env.FEDERATION_ALLOW_PRIVATE;
 });
 
@@ -147,7 +148,39 @@ describe('federation: the hub pulls a member', () => {
 		expect(africa).toMatchObject({ countries: 3, suppressed: false });
 		const obs = await progress.opendata.observations(db(), { refArea: 'KE' });
 		expect(obs.some((o) => o.indicator === 'OVERALL' && o.value === 76)).toBe(true);
+		expect(obs.every((o) => o.source === member.origin)).toBe(true);
+		// the exports carry the source: the member's address for Kenya, empty for Ghana (this hub's own)
+		const all = await progress.opendata.observations(db(), { period: 2025 });
+		const sdmx = progress.opendata.toSdmxCsv(all).split('\r\n');
+		expect(sdmx[0].endsWith(',VALIDATION_STATUS,SOURCE_INSTANCE')).toBe(true);
+		expect(sdmx.find((l) => l.includes(',KE,OVERALL,'))!.endsWith(`,VALIDATED,${member.origin}`)).toBe(true);
+		expect(sdmx.find((l) => l.includes(',GH,OVERALL,'))!.endsWith(',VALIDATED,')).toBe(true);
+		const plain = progress.opendata.toPlainCsv(all).split('\r\n');
+		expect(plain.find((l) => l.startsWith('KE,country,OVERALL,'))!.endsWith(`,${member.origin}`)).toBe(true);
 		expect(await progress.publishedPeriods(db())).toEqual([2025]);
+	});
+
+	it('does not let a focal point start an assessment for a federated country', async () => {
+		const fp = await makeUser({ grants: [grant('focal_point', { country: 'KE' })] });
+		await expect(progress.openAssessment(fp, { country: 'KE', period: '2026' })).rejects.toMatchObject({ status: 409, code: 'progress_country_federated' });
+	});
+
+	it('lists federated services in the HSDS export, marked with their source', async () => {
+		const directory = await import('../directory');
+		const id = '3b8f2a54-6a51-4f7e-9d0b-1c2d3e4f5a6b';
+		const record = { id, name: 'Test helpline from the member', description: 'Synthetic record for a test', attributes: [] };
+		const now = new Date('2026-01-02T03:04:05Z');
+		await db().insert(federationServices).values({ memberId, sequence: 1, snapshotAt: now, pulledAt: now, id, name: record.name, countries: ['KE'], record });
+		const page = await directory.hsds.hsdsServicePage({ page: 1, perPage: 50 });
+		const got = page.contents.find((s) => s.id === id)!;
+		expect(got.name).toBe(record.name);
+		const from = got.attributes.find((a) => a.taxonomy_term.code === 'federated_from')!;
+		expect(JSON.parse(from.value!)).toEqual({ name: 'East', url: member.origin, snapshot_at: now.toISOString() });
+		expect(page.total_items).toBe(page.contents.length);
+		expect((await directory.hsds.hsdsServicePage({ page: 1, perPage: 50, search: 'helpline from' })).contents.map((s) => s.id)).toEqual([id]);
+		expect((await directory.hsds.hsdsServicePage({ page: 1, perPage: 50, search: 'nothing like it' })).contents).toEqual([]);
+		expect((await directory.hsds.findFederated(id))?.id).toBe(id);
+		await db().delete(federationServices).where(eq(federationServices.id, id));
 	});
 
 	it('refuses to federate a country this hub manages itself', async () => {
@@ -166,5 +199,12 @@ describe('federation: the hub pulls a member', () => {
 		expect(await runDue(new Date('2031-01-01T00:00:01Z'))).toBeGreaterThanOrEqual(1);
 		expect(await scoresOf()).toEqual(['KE:2025:78:7']);
 		expect((await memberRow()).nextPullAt!.getTime()).toBeGreaterThan(Date.parse('2031-01-01T00:00:00Z'));
+	});
+
+	it('still accepts observations.csv without the SOURCE_INSTANCE column, from a member of an older version', async () => {
+		member.publishScores([countryResult('KE', 2025, 79)], { sequence: 8, legacyCsv: true });
+		const r = await federation.pullNow(admin, memberId);
+		expect(r[0]).toMatchObject({ outcome: 'applied', sequence: 8 });
+		expect(await scoresOf()).toEqual(['KE:2025:79:8']);
 	});
 });

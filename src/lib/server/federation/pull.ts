@@ -97,15 +97,17 @@ export async function fetchFeed(member: Member, feed: Feed): Promise<Verified | 
 	return { manifest, files, etag: res.etag, learned };
 }
 
-const SDMX_COLUMNS = 11;
-
-/** SDMX-CSV column rules: the header we write, 11 fields a row, only trusted countries. */
+/**
+ * SDMX-CSV column rules: the header we write (or the one before SOURCE_INSTANCE, from a member not
+ * yet updated), as many fields in every row, only trusted countries.
+ */
 function checkSdmx(text: string, trusted: Set<string>): void {
 	const lines = text.split('\r\n').filter((l) => l.length);
-	if (lines[0] !== progress.opendata.SDMX_HEADER.join(',')) throw new Fault('sdmx_invalid', 'header');
+	const header = [progress.opendata.SDMX_HEADER, progress.opendata.SDMX_HEADER_V1].find((h) => lines[0] === h.join(','));
+	if (!header) throw new Fault('sdmx_invalid', 'header');
 	for (let i = 1; i < lines.length; i++) {
 		const cells = lines[i].split(',');
-		if (cells.length !== SDMX_COLUMNS || cells[0] !== 'dataflow' || cells[1] !== progress.opendata.STRUCTURE_ID) throw new Fault('sdmx_invalid', `row ${i}`);
+		if (cells.length !== header.length || cells[0] !== 'dataflow' || cells[1] !== progress.opendata.STRUCTURE_ID) throw new Fault('sdmx_invalid', `row ${i}`);
 		if (!trusted.has(cells[4])) throw new Fault('country_not_trusted', cells[4].slice(0, 10));
 		if (!/^\d{4}$/.test(cells[6]) || !Number.isFinite(Number(cells[7]))) throw new Fault('sdmx_invalid', `row ${i}`);
 	}

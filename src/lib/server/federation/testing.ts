@@ -1,8 +1,9 @@
 // A member instance in memory for hub tests: it signs manifests with its own key and answers the
-// hub's GETs through a stubbed fetch. Tests change what it serves to play faults.
+// hub's GETs through a replaced transport (net.useNetwork). Tests change what it serves to play faults.
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { PILLARS } from '../../progress/model';
 import { endorse, fingerprint, rawPublicKey, sha256Hex, signDocument } from './crypto';
+import { useNetwork } from './net';
 import type { Feed } from './settings';
 import * as progress from '../progress';
 
@@ -73,9 +74,12 @@ export class FakeMember {
 		this.snapshots[feed] = { manifest, files };
 	}
 
-	publishScores(results: ReturnType<typeof countryResult>[], opts: { sequence?: number; key?: FakeKey } = {}): void {
-		const obs = results.map((r) => ({ refArea: r.country, refAreaType: 'country' as const, indicator: 'OVERALL', measure: 'overall', timePeriod: r.period, value: r.overall, unit: 'SCORE' as const, obsStatus: 'A' as const, validationStatus: 'validated' as const, frameworkVersion: 1, demo: false }));
-		this.publish('progress', { 'scores.json': JSON.stringify({ frameworkVersion: 1, results }), 'observations.csv': progress.opendata.toSdmxCsv(obs) }, opts);
+	/** `legacyCsv`: observations.csv without the SOURCE_INSTANCE column, as a member of an older version writes it. */
+	publishScores(results: ReturnType<typeof countryResult>[], opts: { sequence?: number; key?: FakeKey; legacyCsv?: boolean } = {}): void {
+		const obs = results.map((r) => ({ refArea: r.country, refAreaType: 'country' as const, indicator: 'OVERALL', measure: 'overall', timePeriod: r.period, value: r.overall, unit: 'SCORE' as const, obsStatus: 'A' as const, validationStatus: 'validated' as const, frameworkVersion: 1, demo: false, source: null }));
+		let csv = progress.opendata.toSdmxCsv(obs);
+		if (opts.legacyCsv) csv = csv.split('\r\n').map((l) => (l ? l.slice(0, l.lastIndexOf(',')) : l)).join('\r\n');
+		this.publish('progress', { 'scores.json': JSON.stringify({ frameworkVersion: 1, results }), 'observations.csv': csv }, opts);
 	}
 
 	instance() {
@@ -103,4 +107,9 @@ export class FakeMember {
 		const body = snap.files[m[3]];
 		return body === undefined ? new Response('not found', { status: 404 }) : new Response(body);
 	};
+}
+
+/** Routes the hub's GETs to `member` (its name resolves to a documentation address); `useNetwork()` restores the real network. */
+export function useFakeNetwork(member: FakeMember): void {
+	useNetwork({ resolver: async () => [{ address: '203.0.113.10', family: 4 }], transport: (url, init) => member.fetch(url, init) });
 }

@@ -1,11 +1,12 @@
 // Open Badges 3.0 certificates: the credential document, its Data Integrity proof (cryptosuite
-// eddsa-jcs-2022: JCS canonicalisation RFC 8785, SHA-256, Ed25519, all from node:crypto, offline),
-// the deployment's key pair kept in the database, and verification. See docs/learning.md.
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
+// eddsa-jcs-2022, platform/data-integrity.ts, shared with federation manifests), the deployment's
+// key pair kept in the database, and verification. See docs/learning.md.
+import { createHash, createPrivateKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db';
 import { canonicalize } from '../platform/canonical';
 import { base58btc, fromBase58btc as decode58 } from '../platform/base58';
+import { publicKeyFromRaw, rawPublicKey, signDataIntegrity, verifyDataIntegrity, type ProofCheck as IntegrityCheck } from '../platform/data-integrity';
 import { seal, unseal } from '../platform/secrets';
 import { issuerKeys } from './schema';
 
@@ -52,11 +53,7 @@ export function rawFromMultibase(multibase: string): Uint8Array | undefined {
 	}
 }
 
-const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
-
-export function publicKeyFromRaw(raw: Uint8Array): KeyObject {
-	return createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(raw)]), format: 'der', type: 'spki' });
-}
+export { publicKeyFromRaw, verifyDataIntegrity };
 
 // ---- the issuer key ----------------------------------------------------------------------------
 
@@ -78,11 +75,10 @@ export async function issuerKey(db: Db | Tx): Promise<IssuerKey> {
 	let [row] = await db.select().from(issuerKeys).where(eq(issuerKeys.id, KEY_ID));
 	if (!row) {
 		const pair = generateKeyPairSync('ed25519');
-		const spki = pair.publicKey.export({ format: 'der', type: 'spki' });
 		const pkcs8 = pair.privateKey.export({ format: 'der', type: 'pkcs8' });
 		await db
 			.insert(issuerKeys)
-			.values({ id: KEY_ID, publicKey: spki.subarray(ED25519_SPKI_PREFIX.length).toString('base64'), privateKey: seal(pkcs8.toString('base64'), KEY_CONTEXT) })
+			.values({ id: KEY_ID, publicKey: rawPublicKey(pair.publicKey).toString('base64'), privateKey: seal(pkcs8.toString('base64'), KEY_CONTEXT) })
 			.onConflictDoNothing();
 		[row] = await db.select().from(issuerKeys).where(eq(issuerKeys.id, KEY_ID));
 	}
@@ -166,57 +162,12 @@ export function buildCredential(input: CredentialInput): Record<string, unknown>
 	};
 }
 
-function hashData(unsecured: Record<string, unknown>, proofOptions: Record<string, unknown>): Buffer {
-	// eddsa-jcs-2022: the proof configuration carries the document's @context
-	const proofConfig = { ...proofOptions, '@context': unsecured['@context'] };
-	const proofConfigHash = createHash('sha256').update(canonicalize(proofConfig)).digest();
-	const documentHash = createHash('sha256').update(canonicalize(unsecured)).digest();
-	return Buffer.concat([proofConfigHash, documentHash]);
-}
-
 /** Adds a DataIntegrityProof (eddsa-jcs-2022) made with the issuer key. */
 export function signCredential(unsecured: Record<string, unknown>, key: IssuerKey, created = new Date()): Record<string, unknown> {
-	const proofOptions = {
-		type: 'DataIntegrityProof',
-		cryptosuite: 'eddsa-jcs-2022',
-		created: created.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-		verificationMethod: verificationMethodId(),
-		proofPurpose: 'assertionMethod',
-		// as in the published eddsa-jcs-2022 test vectors, the proof repeats the document's @context
-		'@context': unsecured['@context']
-	};
-	const signature = sign(null, hashData(unsecured, proofOptions), key.privateKey);
-	return { ...unsecured, proof: { ...proofOptions, proofValue: 'z' + base58btc(signature) } };
+	return signDataIntegrity(unsecured, key.privateKey, verificationMethodId(), created);
 }
 
-export type ProofCheck = 'ok' | 'malformed' | 'no_proof' | 'unsupported_proof' | 'unknown_key' | 'bad_signature';
-
-/**
- * Verifies an eddsa-jcs-2022 DataIntegrityProof with a public key, whatever key id the proof names
- * (used for the W3C test vector; `checkProof` adds our issuer's key id).
- */
-export function verifyDataIntegrity(document: unknown, publicKeyRaw: Uint8Array): ProofCheck {
-	if (!document || typeof document !== 'object' || Array.isArray(document)) return 'malformed';
-	const { proof, ...unsecured } = document as Record<string, unknown>;
-	if (!proof || typeof proof !== 'object' || Array.isArray(proof)) return 'no_proof';
-	const { proofValue, ...options } = proof as Record<string, unknown>;
-	if (options.type !== 'DataIntegrityProof' || options.cryptosuite !== 'eddsa-jcs-2022' || options.proofPurpose !== 'assertionMethod') return 'unsupported_proof';
-	// a proof that carries its own @context must agree with the document's
-	if (options['@context'] !== undefined && canonicalize(options['@context']) !== canonicalize(unsecured['@context'])) return 'bad_signature';
-	if (typeof proofValue !== 'string' || !proofValue.startsWith('z')) return 'bad_signature';
-	let signature: Uint8Array;
-	try {
-		signature = fromBase58btc(proofValue.slice(1));
-	} catch {
-		return 'bad_signature';
-	}
-	if (signature.length !== 64) return 'bad_signature';
-	try {
-		return verify(null, hashData(unsecured, options), publicKeyFromRaw(publicKeyRaw), signature) ? 'ok' : 'bad_signature';
-	} catch {
-		return 'bad_signature';
-	}
-}
+export type ProofCheck = IntegrityCheck | 'unknown_key';
 
 /** Checks the proof against the given public key (the issuer's published key) and our key id. */
 export function checkProof(document: unknown, publicKeyRaw: Uint8Array): ProofCheck {

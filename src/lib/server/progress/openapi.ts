@@ -18,7 +18,7 @@ export const progressPaths = {
 		get: operation({
 			operationId: 'progressSdmxCsv',
 			summary: 'National COP progress as SDMX-CSV 2.0 (dataflow COP:DF_COP_PROGRESS(1.0))',
-			description: about + ' Columns: STRUCTURE,STRUCTURE_ID,ACTION,FREQ,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,OBS_STATUS,VALIDATION_STATUS.',
+			description: about + ' Columns: STRUCTURE,STRUCTURE_ID,ACTION,FREQ,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,OBS_STATUS,VALIDATION_STATUS,SOURCE_INSTANCE (on a federation hub, the address of the national instance a figure comes from; empty for the hub\'s own figures and for aggregates).',
 			query: ObservationsQuery,
 			ok: { description: 'SDMX-CSV 2.0', type: 'application/vnd.sdmx.data+csv; version=2.0.0', schema: { type: 'string' } }
 		})
@@ -27,7 +27,7 @@ export const progressPaths = {
 		get: operation({
 			operationId: 'progressObservationsCsv',
 			summary: 'National COP progress as plain CSV',
-			description: about + ' Columns: ref_area,ref_area_type,indicator,measure,time_period,value,unit,validation_status,demo,framework_version.',
+			description: about + ' Columns: ref_area,ref_area_type,indicator,measure,time_period,value,unit,validation_status,demo,framework_version,source (as SOURCE_INSTANCE).',
 			query: ObservationsQuery,
 			ok: { description: 'CSV with a header row', type: 'text/csv', schema: { type: 'string' } }
 		})
@@ -65,7 +65,8 @@ export const progressSchemas = {
 			obsStatus: { type: 'string', enum: ['A', 'DEMO'] },
 			validationStatus: { type: 'string', enum: ['validated'] },
 			frameworkVersion: { type: 'integer' },
-			demo: { type: 'boolean' }
+			demo: { type: 'boolean' },
+			source: { type: ['string', 'null'], description: 'On a federation hub: the address of the national instance this figure comes from; null for the hub\'s own figures and for aggregates' }
 		}
 	}
 } as const;

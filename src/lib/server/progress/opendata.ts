@@ -1,7 +1,8 @@
 // Open data: published progress values as observations keyed by where, what and when, written as
 // SDMX-CSV 2.0, plain CSV and JSON. Only published (validated) values; a hidden (aggregate-only)
 // indicator never appears for its country, only inside regional and world aggregates; suppressed
-// aggregates (fewer than three countries) are left out. Demo rows carry OBS_STATUS "DEMO".
+// aggregates (fewer than three countries) are left out. Demo rows carry OBS_STATUS "DEMO". On a
+// federation hub a member's figures carry their source (the member's address) in a column of their own.
 import type { Db, Tx } from '../db';
 import { isCountryCode, isRegionId, REGIONS, type RegionId } from '../../geo';
 import { PILLARS } from '../../progress/model';
@@ -31,6 +32,8 @@ export interface Observation {
 	validationStatus: 'validated';
 	frameworkVersion: number;
 	demo: boolean;
+	/** the address of the national instance a federated figure comes from; null for this instance's own and for aggregates */
+	source: string | null;
 }
 
 export interface ObservationQuery {
@@ -66,7 +69,7 @@ export async function observations(d: Db | Tx, q: ObservationQuery = {}): Promis
 	const version = q.version ?? (await latestPublishedVersion(d));
 	if (version === null) return [];
 	const out: Observation[] = [];
-	const base = (demo: boolean) => ({ obsStatus: demo ? ('DEMO' as const) : ('A' as const), validationStatus: 'validated' as const, frameworkVersion: version, demo });
+	const base = (demo: boolean, source: string | null = null) => ({ obsStatus: demo ? ('DEMO' as const) : ('A' as const), validationStatus: 'validated' as const, frameworkVersion: version, demo, source });
 	const area = q.refArea;
 	const wantCountry = !area || isCountryCode(area);
 	if (wantCountry) {
@@ -74,7 +77,7 @@ export async function observations(d: Db | Tx, q: ObservationQuery = {}): Promis
 		for (const r of results) {
 			const push = (measure: string, indicator: string, value: number | null, unit: Observation['unit']) => {
 				if (value === null) return;
-				out.push({ refArea: r.country, refAreaType: 'country', indicator, measure, timePeriod: r.period, value, unit, ...base(r.demo) });
+				out.push({ refArea: r.country, refAreaType: 'country', indicator, measure, timePeriod: r.period, value, unit, ...base(r.demo, r.source?.url ?? null) });
 			};
 			push('overall', 'OVERALL', r.overall, 'SCORE');
 			push('tier', 'TIER', r.tier, 'TIER');
@@ -108,20 +111,30 @@ function field(v: string | number): string {
 }
 const line = (xs: (string | number)[]) => xs.map(field).join(',') + '\r\n';
 
-export const SDMX_HEADER = ['STRUCTURE', 'STRUCTURE_ID', 'ACTION', 'FREQ', 'REF_AREA', 'INDICATOR', 'TIME_PERIOD', 'OBS_VALUE', 'UNIT_MEASURE', 'OBS_STATUS', 'VALIDATION_STATUS'];
+/**
+ * The columns before SOURCE_INSTANCE: what every version of this export wrote (a federation hub
+ * still accepts a member's snapshot in this shape).
+ */
+export const SDMX_HEADER_V1 = ['STRUCTURE', 'STRUCTURE_ID', 'ACTION', 'FREQ', 'REF_AREA', 'INDICATOR', 'TIME_PERIOD', 'OBS_VALUE', 'UNIT_MEASURE', 'OBS_STATUS', 'VALIDATION_STATUS'];
+/**
+ * SOURCE_INSTANCE is an observation-level attribute of the dataflow, so it follows the measure and
+ * the other attributes; an empty cell is an attribute not reported (SDMX-CSV), here a figure of this
+ * instance's own or an aggregate.
+ */
+export const SDMX_HEADER = [...SDMX_HEADER_V1, 'SOURCE_INSTANCE'];
 
 /** SDMX-CSV 2.0: one row per observation, dataflow structure, action I (information). */
 export function toSdmxCsv(obs: Observation[]): string {
 	let s = line(SDMX_HEADER);
-	for (const o of obs) s += line(['dataflow', STRUCTURE_ID, 'I', 'A', o.refArea, o.indicator, o.timePeriod, o.value, o.unit, o.obsStatus, o.validationStatus.toUpperCase()]);
+	for (const o of obs) s += line(['dataflow', STRUCTURE_ID, 'I', 'A', o.refArea, o.indicator, o.timePeriod, o.value, o.unit, o.obsStatus, o.validationStatus.toUpperCase(), o.source ?? '']);
 	return s;
 }
 
-export const PLAIN_HEADER = ['ref_area', 'ref_area_type', 'indicator', 'measure', 'time_period', 'value', 'unit', 'validation_status', 'demo', 'framework_version'];
+export const PLAIN_HEADER = ['ref_area', 'ref_area_type', 'indicator', 'measure', 'time_period', 'value', 'unit', 'validation_status', 'demo', 'framework_version', 'source'];
 
 export function toPlainCsv(obs: Observation[]): string {
 	let s = line(PLAIN_HEADER);
-	for (const o of obs) s += line([o.refArea, o.refAreaType, o.indicator, o.measure, o.timePeriod, o.value, o.unit, o.validationStatus, o.demo ? 'true' : 'false', o.frameworkVersion]);
+	for (const o of obs) s += line([o.refArea, o.refAreaType, o.indicator, o.measure, o.timePeriod, o.value, o.unit, o.validationStatus, o.demo ? 'true' : 'false', o.frameworkVersion, o.source ?? '']);
 	return s;
 }
 

@@ -6,6 +6,7 @@ import { listForExport } from '../queries';
 import type { HsdsPage, HsdsService, HsdsTaxonomyTerm } from './types';
 import { findTerm, isUuid, term } from './terms';
 import { toHsdsService, type ExportRow } from './export';
+import { countFederated, listFederated } from './federated';
 
 // ---------------------------------------------------------------- the HSDS API: parameters and pages
 
@@ -115,10 +116,20 @@ const SCAN_PAGE = 500;
 /**
  * One page of services as HSDS. Topic terms are filtered in SQL; other terms (4C, action, kind,
  * cost, channel type) by scanning the export in pages until `listForExport` can filter by them.
+ * On a federation hub the members' services follow this instance's own, each marked with its
+ * source (federated.ts); the name search applies to them, a taxonomy term or modified_after does
+ * not select them (a member's record carries its own terms and dates, not checked on the hub).
  */
 export async function hsdsServicePage(params: HsdsListParams, options: { now?: Date } = {}): Promise<HsdsPage<HsdsService>> {
 	const base = { search: params.search, modifiedAfter: params.modifiedAfter };
 	const t = params.term;
+	if (!t && !params.modifiedAfter) {
+		const { total, rows } = await listForExport({ ...base, page: params.page, perPage: params.perPage });
+		const federatedTotal = await countFederated({ search: params.search });
+		const start = (params.page - 1) * params.perPage;
+		const more = await listFederated({ search: params.search }, Math.max(0, start - total), params.perPage - rows.length);
+		return hsdsPage([...rows.map((r) => toHsdsService(r, options)), ...more], total + federatedTotal, params.page, params.perPage);
+	}
 	if (!t || t.taxonomy === 'cop:topic') {
 		const { total, rows } = await listForExport({ ...base, topic: t?.code, page: params.page, perPage: params.perPage });
 		return hsdsPage(rows.map((r) => toHsdsService(r, options)), total, params.page, params.perPage);

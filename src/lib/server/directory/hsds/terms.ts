@@ -37,7 +37,8 @@ export const FIELD_TERMS = {
 	area: 'Name of a sub-national area (state, province) the service is limited to, within its countries.',
 	source: 'Where the information came from (a public source: URL or name).',
 	demo: '"true" for a demonstration entry taken from a public source and not yet checked by a moderator; "false" otherwise.',
-	verification: 'How and when a moderator last checked the entry, as JSON: {"at":"ISO date-time","method":"phoned|emailed|official_source|site_visit|partner_confirmed","by":"moderator name"}.'
+	verification: 'How and when a moderator last checked the entry, as JSON: {"at":"ISO date-time","method":"phoned|emailed|official_source|site_visit|partner_confirmed","by":"moderator name"}.',
+	federated_from: 'On a federation hub: the national instance this record comes from, as JSON {"name":"…","url":"https://…","snapshot_at":"ISO date-time"}. The record is that instance\'s, as it published it; it is read-only on the hub and corrected on the instance.'
 } as const;
 export type FieldTerm = keyof typeof FIELD_TERMS;
 

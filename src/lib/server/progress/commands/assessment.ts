@@ -1,6 +1,6 @@
 // Assessment use cases for the focal point: open, answer, attach evidence, submit, context statistics.
 // Each authorises first (../policy.ts), runs in one transaction and audits in that transaction.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { db, type Db, type Tx } from '../../db';
 import { assertHolds, audit, type Actor } from '../../identity';
 import { Conflict, NotFound, ValidationError } from '../../platform/errors';
@@ -12,7 +12,20 @@ import { can, countryTarget, PROGRESS_RULES } from '../policy';
 import { answers, assessments, contextValues, evidence } from '../schema';
 import { EDITABLE, assessmentFor, frameworkOf, questionIn, snapshot } from './shared';
 
-/** A focal point opens their country's assessment for a period (idempotent: returns the existing one). */
+/**
+ * Whether the country's progress comes from a federation member (an active member registered for it
+ * on this hub). Raw SQL on the federation tables, as the read model does (queries.ts), since the
+ * federation module builds on this one and not the other way round.
+ */
+async function federatedCountry(tx: Db | Tx, country: string): Promise<boolean> {
+	const r = await tx.execute(sql`select 1 from federation_members where active and ${country} = any(countries) limit 1`);
+	return (((r as { rows?: unknown[] }).rows ?? (r as unknown as unknown[])) as unknown[]).length > 0;
+}
+
+/**
+ * A focal point opens their country's assessment for a period (idempotent: returns the existing one).
+ * A country federated from a member is assessed on the member's platform, not here.
+ */
 export async function openAssessment(actor: Actor | null, raw: unknown): Promise<string> {
 	// someone who answers for some country before the form is read (the country is in the form)
 	assertHolds(actor, !!actor && actor.grants.some((g) => g.role === 'admin' || PROGRESS_RULES['assessment.answer'].includes(g.role)));
@@ -24,6 +37,7 @@ export async function openAssessment(actor: Actor | null, raw: unknown): Promise
 			.from(assessments)
 			.where(and(eq(assessments.country, input.country), eq(assessments.period, input.period)));
 		if (existing) return existing.id;
+		if (await federatedCountry(tx, input.country)) throw new Conflict('progress_country_federated');
 		const version = await latestPublishedVersion(tx);
 		if (version === null) throw new Conflict('progress_no_framework');
 		const [{ id }] = await tx

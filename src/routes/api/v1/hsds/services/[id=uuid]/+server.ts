@@ -7,7 +7,11 @@ import { apiHandler } from '$lib/server/platform/edge';
 import type { RequestEvent } from './$types';
 
 export const GET = apiHandler(async ({ params }: RequestEvent) => {
+	const headers = { 'cache-control': 'public, max-age=300', 'access-control-allow-origin': '*' };
 	const found = await directory.getService(params.id);
-	if (!found) throw new NotFound('service_not_found');
-	return json(directory.hsds.toHsdsService(found), { headers: { 'cache-control': 'public, max-age=300', 'access-control-allow-origin': '*' } });
+	if (found) return json(directory.hsds.toHsdsService(found), { headers });
+	// on a federation hub: a member's service, as the member published it, marked with its source
+	const federated = await directory.hsds.findFederated(params.id);
+	if (!federated) throw new NotFound('service_not_found');
+	return json(federated, { headers });
 });
