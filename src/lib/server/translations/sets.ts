@@ -20,6 +20,8 @@ export interface ContentSet {
 	kind: SetKind;
 	/** English title, for lists */
 	title: string;
+	/** the title in every language it has (guideline sets and courses) */
+	titles?: Partial<Record<Locale, string>>;
 }
 
 /** Where a segment's text lives, to write a translation back. */
@@ -129,11 +131,17 @@ export function listSets(files: RepoFiles): ContentSet[] {
 	const out: ContentSet[] = [];
 	for (const s of folderNames(files, 'content/learn/guidelines/')) {
 		const f = `content/learn/guidelines/${s}/set.json`;
-		if (files[f]) out.push({ id: `guidelines.${s}`, kind: 'guidelines', title: String((readJson(files, f).title as Record<string, string>)?.en ?? s) });
+		if (files[f]) {
+			const titles = (readJson(files, f).title as Record<string, string>) ?? {};
+			out.push({ id: `guidelines.${s}`, kind: 'guidelines', title: String(titles.en ?? s), titles });
+		}
 	}
 	for (const c of folderNames(files, 'content/learn/courses/')) {
 		const f = `content/learn/courses/${c}/course.json`;
-		if (files[f]) out.push({ id: `course.${c}`, kind: 'course', title: String((readJson(files, f).title as Record<string, string>)?.en ?? c) });
+		if (files[f]) {
+			const titles = (readJson(files, f).title as Record<string, string>) ?? {};
+			out.push({ id: `course.${c}`, kind: 'course', title: String(titles.en ?? c), titles });
+		}
 	}
 	if (sortedKeys(files, 'content/kids/scenarios/', /^[^/]+\.json$/).length) out.push({ id: 'kids', kind: 'kids', title: 'Kids zone scenarios' });
 	if (sortedKeys(files, 'content/progress/frameworks/', /^[^/]+\/[^/]+\.json$/).length) out.push({ id: 'framework', kind: 'framework', title: 'Progress framework' });
