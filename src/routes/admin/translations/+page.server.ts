@@ -7,13 +7,14 @@ import type { Actions, PageServerLoad } from './$types';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 const PER_PAGE = 50;
+// the bundled content never changes while the server runs: compute coverage once
+let cached: translations.SetCoverage[] | undefined;
 
 // Translation coverage per content set and language, the items a native speaker has not reviewed
 // yet, export downloads, and a check of an uploaded translation file that writes nothing.
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!translations.can(locals.actor, 'translations.view')) error(403, 'forbidden');
-	const files = await translations.bundledRepoFiles();
-	const coverage = translations.coverage(files);
+	const coverage = (cached ??= translations.coverage(await translations.bundledRepoFiles()));
 	const wanted = url.searchParams.get('lang');
 	const lang: Locale = wanted && (translations.TARGET_LOCALES as string[]).includes(wanted) ? (wanted as Locale) : 'fr';
 	const review = coverage.flatMap((c) => c.needsReview.filter((n) => n.lang === lang).map((n) => ({ ...n, set: c.set.id, setTitle: c.set.title, setTitles: c.set.titles ?? null, kind: c.set.kind })));
