@@ -9,6 +9,7 @@ test('an admin reads translation coverage, downloads XLIFF and checks translatio
 	await signIn(page, ADMIN.email, ADMIN.password);
 
 	await page.goto('/admin');
+	await scan(page);
 	await page.locator('main a[href$="/admin/translations"]').click();
 	await expect(page.locator('h1')).toHaveText('Translations');
 	await expect(page.locator('th[scope=rowgroup]', { hasText: 'guidelines.industry' })).toBeVisible();
