@@ -40,7 +40,9 @@ export interface CheckResult {
 const PLACEHOLDER = /\{[A-Za-z_][A-Za-z0-9_]*\}/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const HTML_TAG = /<\/?[A-Za-z!?][^>]*>/;
+// HTML elements (not "<file>" or "<fichier>" in a sentence that names a command-line argument),
+// any tag with an attribute, comments and processing instructions
+const HTML_TAG = /<\/?(?:a|abbr|area|audio|b|base|bdi|bdo|blockquote|body|br|button|canvas|code|details|dialog|div|em|embed|font|form|frame|frameset|h[1-6]|head|html|i|iframe|img|input|link|li|marquee|math|meta|noscript|object|ol|option|p|param|picture|pre|s|script|select|small|source|span|strong|style|sub|sup|svg|table|td|template|textarea|th|tr|u|ul|video)\b[^>]*>|<[A-Za-z][^>]*\s[A-Za-z:-]+\s*=|<!--|<\?/i;
 const LIMITS = { text: 2000, markdown: 100_000 };
 
 const placeholders = (s: string) => [...s.matchAll(PLACEHOLDER)].map((m) => m[0]).sort();
