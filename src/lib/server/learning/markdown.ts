@@ -74,3 +74,18 @@ export function rawHtmlIn(markdown: string): string | undefined {
 export function markdownToText(markdown: string): string {
 	return sanitizeHtml(marked.parse(markdown) as string, { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * Links the renderer would strip (anything but a site path, https: or mailto:), for checks on
+ * imported translations: a link that works in English must not silently disappear in a translation.
+ */
+export function unsafeLinksIn(markdown: string): string[] {
+	const found: string[] = [];
+	marked.walkTokens(marked.lexer(markdown), (t: Token) => {
+		if (t.type === 'link' || t.type === 'image') {
+			const href = String((t as { href?: string }).href ?? '').trim();
+			if (!(/^\/(?![\/\\])/.test(href) || /^https:\/\//i.test(href) || /^mailto:/i.test(href) || href.startsWith('#'))) found.push(href || '(empty)');
+		}
+	});
+	return found;
+}
