@@ -65,7 +65,7 @@ describe('sign up and sign in', () => {
 	it('ends the session on sign-out', async () => {
 		await makeUser({ email: 'out@example.org' });
 		const { token } = await identity.signIn({ email: 'out@example.org', password: TEST_PASSWORD }, client);
-		await identity.signOut(token);
+		await identity.signOut(token!);
 		expect(await identity.actorForSession(token)).toBeNull();
 	});
 

@@ -10,7 +10,8 @@ import { record } from './audit';
 import { dummyHash, generatePassword, hashPassword, needsRehash, newToken, sha256, verifyPassword } from './crypto';
 import { ChangePasswordInput, GrantInput, ProfileInput, ResetInput, ResetRequestInput, SignInInput, SignUpInput } from './input';
 import { assertCan, type Actor } from './policy';
-import { passwordResets, roleGrants, sessions, users } from './schema';
+import { passwordResets, pendingSignIns, roleGrants, sessions, users } from './schema';
+import { beginPendingSignIn, hasTwoFactor } from './two-factor/commands';
 import { resetMail } from './mails';
 
 export const SESSION_DAYS = 30;
@@ -62,8 +63,16 @@ export async function signUp(rawInput: unknown, client: ClientInfo) {
 	}
 }
 
-/** Checks a password and opens a session. The same error for unknown email and wrong password. */
-export async function signIn(rawInput: unknown, client: ClientInfo) {
+/**
+ * What a right password gives: a session, or, when the account has a second factor, a pending
+ * sign-in whose token the code step turns into a session (see two-factor/commands.ts).
+ */
+export type SignInResult =
+	| { user: typeof users.$inferSelect; token: string; pendingToken?: undefined }
+	| { user: typeof users.$inferSelect; token?: undefined; pendingToken: string };
+
+/** Checks a password and opens a session (or a pending sign-in). The same error for unknown email and wrong password. */
+export async function signIn(rawInput: unknown, client: ClientInfo): Promise<SignInResult> {
 	const input = parse(SignInInput, rawInput);
 	await hit(LIMITS.signIn, sha256(client.ip));
 	await hit(LIMITS.signIn, sha256(input.email));
@@ -77,6 +86,7 @@ export async function signIn(rawInput: unknown, client: ClientInfo) {
 		// the parameters were raised since this hash was made: store it again with today's
 		await db().update(users).set({ passwordHash: await hashPassword(input.password) }).where(eq(users.id, user.id));
 	}
+	if (await hasTwoFactor(user.id)) return { user, pendingToken: await beginPendingSignIn(user.id) };
 	return { user, token: await createSession(user.id) };
 }
 
@@ -207,6 +217,7 @@ export async function pruneExpired(): Promise<void> {
 	const now = new Date();
 	await db().delete(sessions).where(lt(sessions.expiresAt, now));
 	await db().delete(passwordResets).where(lt(passwordResets.expiresAt, now));
+	await db().delete(pendingSignIns).where(lt(pendingSignIns.expiresAt, now));
 }
 
 export function requireActor(actor: Actor | null): asserts actor is Actor {
