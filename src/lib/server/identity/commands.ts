@@ -12,7 +12,7 @@ import { ChangePasswordInput, GrantInput, ProfileInput, ResetInput, ResetRequest
 import { assertCan, type Actor } from './policy';
 import { passwordResets, pendingSignIns, roleGrants, sessions, users } from './schema';
 import { beginPendingSignIn, hasTwoFactor } from './two-factor/commands';
-import { resetMail } from './mails';
+import { resetMail, signUpExistingNotice } from './mails';
 
 export const SESSION_DAYS = 30;
 const RESET_MINUTES = 60;
@@ -36,8 +36,20 @@ function isUniqueViolation(e: unknown): boolean {
 	return err?.code === '23505' || err?.cause?.code === '23505';
 }
 
-/** Creates an account and signs it in. Returns the session token for the cookie. */
-export async function signUp(rawInput: unknown, client: ClientInfo) {
+/**
+ * What sign-up gives: a new account and its session token, or, when the address already has an
+ * account, nothing but a notice mailed to that address (see signUp).
+ */
+export type SignUpResult = { existing: false; user: typeof users.$inferSelect; token: string } | { existing: true; user?: undefined; token?: undefined };
+
+/**
+ * Creates an account and signs it in. When the email already has an account, nothing is created
+ * or changed and no error says so: the owner of the address is mailed a notice (how to sign in or
+ * reset the password) and the caller shows "check your email". Both paths cost the same scrypt work.
+ * That a new address is signed in at once while an existing one is not still tells a prober which
+ * is which: see docs/decisions.md (2026-12-02, sign-up and enumeration).
+ */
+export async function signUp(rawInput: unknown, client: ClientInfo & { origin?: string }): Promise<SignUpResult> {
 	const input = parse(SignUpInput, rawInput);
 	await hit(LIMITS.signUp, sha256(client.ip));
 	const passwordHash = await hashPassword(input.password);
@@ -56,11 +68,25 @@ export async function signUp(rawInput: unknown, client: ClientInfo) {
 			});
 			return user;
 		});
-		return { user, token: await createSession(user.id) };
+		return { existing: false, user, token: await createSession(user.id) };
 	} catch (e) {
-		if (isUniqueViolation(e)) throw new Conflict('email_taken', { email: 'email_taken' });
-		throw e;
+		if (!isUniqueViolation(e)) throw e;
 	}
+	// the address has an account: tell its owner (at most a few times an hour per address: past that
+	// the notice is skipped silently, since a refusal here would say the address has an account), change nothing
+	const noticeAllowed = await hit(LIMITS.signUpNotice, sha256(input.email)).then(
+		() => true,
+		() => false
+	);
+	const [owner] = await db()
+		.select()
+		.from(users)
+		.where(eq(sql`lower(${users.email})`, input.email));
+	if (owner && !owner.disabledAt && noticeAllowed) {
+		await db().transaction((tx) => mail.enqueue(tx, signUpExistingNotice(owner, client.origin ?? '')));
+		mail.deliverSoon();
+	}
+	return { existing: true };
 }
 
 /**

@@ -14,6 +14,8 @@ export interface Limit {
 export const LIMITS = {
 	signIn: { name: 'signin', max: 10, windowSeconds: 15 * 60 },
 	signUp: { name: 'signup', max: 5, windowSeconds: 60 * 60 },
+	/** notices mailed to an address someone tried to sign up with again (per address; past it, none is sent) */
+	signUpNotice: { name: 'signup_notice', max: 3, windowSeconds: 60 * 60 },
 	passwordReset: { name: 'reset', max: 5, windowSeconds: 60 * 60 },
 	/** guesses of the current password from a signed-in session (a stolen session must not brute-force it) */
 	passwordChange: { name: 'password_change', max: 10, windowSeconds: 15 * 60 },
