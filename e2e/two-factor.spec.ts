@@ -9,7 +9,8 @@ const unique = () => Math.random().toString(36).slice(2, 8);
 
 for (const prefix of ['', '/ar']) {
 	test(`an invited validator sets a password and TOTP, signs in with a code and validates an answer ${prefix || '/en'}`, async ({ page, browser }) => {
-		test.setTimeout(240_000);
+		// a dozen pages scanned, an enrolment and a long assessment page: slow on a busy 2-core machine
+		test.setTimeout(420_000);
 		const email = `validator.totp.${unique()}@example.org`;
 		const password = 'a long validator password';
 
