@@ -121,11 +121,7 @@ test('password reset through the outbox', async ({ page, browser }) => {
 	await ctx.close();
 	const adminCtx = await browser.newContext();
 	const admin = await adminCtx.newPage();
-	await admin.goto('/signin');
-	await admin.locator('input[name=email]').fill(ADMIN.email);
-	await admin.locator('input[name=password]').fill(ADMIN.password);
-	await admin.locator('main form button[type=submit]').click();
-	await admin.waitForURL(/\/account$/);
+	await signIn(admin, ADMIN.email, ADMIN.password, '', { quiet: true });
 	await admin.goto('/admin/outbox');
 	await admin.locator('tr', { hasText: email }).first().locator('a').click();
 	const body = await admin.locator('pre.mail-body').innerText();

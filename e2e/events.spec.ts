@@ -11,11 +11,7 @@ const unique = () => Math.random().toString(36).slice(2, 8);
 async function outboxReader(browser: Browser) {
 	const ctx = await browser.newContext();
 	const admin = await ctx.newPage();
-	await admin.goto('/signin');
-	await admin.locator('input[name=email]').fill(ADMIN.email);
-	await admin.locator('input[name=password]').fill(ADMIN.password);
-	await admin.locator('main form button[type=submit]').click();
-	await admin.waitForURL(/\/account$/);
+	await signIn(admin, ADMIN.email, ADMIN.password, '', { quiet: true });
 	return {
 		/** the body of the newest mail to `to` */
 		async body(to: string): Promise<string> {

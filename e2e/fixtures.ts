@@ -3,6 +3,9 @@
 // - must check every page it visits with `scan` (axe with all its default rules, and no sideways
 //   scrolling at 320 px): the test fails if a visited page was not scanned.
 import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import * as OTPAuth from 'otpauth';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { locales } from '../src/lib/paraglide/runtime.js';
@@ -136,13 +139,97 @@ export const test = base.extend<{ foreignRequests: string[] }>({
 	}
 });
 
-/** Signs in through the form (and scans the pages on the way). */
-export async function signIn(page: Page, email: string, password: string, prefix = ''): Promise<void> {
+/**
+ * Second factors of the accounts this run has enrolled, kept in a file (keyed by the server's port and
+ * the email) so that a worker restarted after a failing test still answers the code step. Playwright
+ * empties its output folder at the start of every run, when the server starts on a fresh database.
+ */
+function secretsFile(): string {
+	const info = test.info();
+	const port = new URL(info.project.use.baseURL ?? 'http://127.0.0.1:4173').port;
+	return path.join(info.project.outputDir, `.two-factor-${port}.json`);
+}
+
+type Remembered = Record<string, { secret: string; lastStep: number }>;
+
+function remembered(): Remembered {
+	const file = secretsFile();
+	return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Remembered) : {};
+}
+
+function remember(email: string, entry: { secret: string; lastStep: number }): void {
+	const file = secretsFile();
+	mkdirSync(path.dirname(file), { recursive: true });
+	writeFileSync(file, JSON.stringify({ ...remembered(), [email.toLowerCase()]: entry }));
+}
+
+/**
+ * The code an authenticator app would show for `email`'s remembered secret. The server takes a code
+ * once per 30-second step and accepts the next step's code too, so a second sign-in within the same
+ * step answers with the next step's code (and only past that does it wait for the clock).
+ */
+export async function totpCode(email: string, secret?: string): Promise<string> {
+	const entry = remembered()[email.toLowerCase()];
+	const key = secret ?? entry?.secret;
+	if (!key) throw new Error(`no second factor remembered for ${email}`);
+	const lastStep = secret ? -1 : (entry?.lastStep ?? -1);
+	for (;;) {
+		const now = Math.floor(Date.now() / 30_000);
+		const step = Math.max(now, lastStep + 1);
+		if (step <= now + 1) {
+			remember(email, { secret: key, lastStep: step });
+			return OTPAuth.TOTP.generate({ secret: OTPAuth.Secret.fromBase32(key), timestamp: step * 30_000 });
+		}
+		await new Promise((r) => setTimeout(r, (now + 1) * 30_000 - Date.now() + 200));
+	}
+}
+
+/**
+ * On `/account/two-factor` (where staff are sent until they have a second factor): sets one up as a
+ * person would with an app, reading the key shown as text, and remembers it for later sign-ins.
+ * Ends on the account page. Scans every page unless `quiet`.
+ */
+export async function enrolTwoFactor(page: Page, email: string, options: { quiet?: boolean } = {}): Promise<string[]> {
+	const check = options.quiet ? async () => {} : () => scan(page);
+	await page.waitForURL(/\/account\/two-factor$/);
+	await check();
+	const start = page.locator('form[action="?/start"] button[type=submit]');
+	if (await start.count()) {
+		await start.click();
+		await page.locator('#totp-secret').waitFor();
+		await check();
+	}
+	const secret = (await page.locator('#totp-secret').innerText()).trim();
+	await page.locator('form[action="?/confirm"] input[name=code]').fill(await totpCode(email, secret));
+	await page.locator('form[action="?/confirm"] button[type=submit]').click();
+	await page.locator('ul.recovery-codes').waitFor();
+	await check();
+	const codes = await page.locator('ul.recovery-codes code').allInnerTexts();
+	await page.locator('main a[href$="/account"]').click();
+	await page.waitForURL(/\/account$/);
+	await check();
+	return codes;
+}
+
+/**
+ * Signs in through the form (and scans the pages on the way, unless `quiet`: a helper context that
+ * only reads the outbox). Staff accounts answer the second factor: the code step with the remembered
+ * secret, or, the first time, the set-up the server sends them to.
+ */
+export async function signIn(page: Page, email: string, password: string, prefix = '', options: { quiet?: boolean } = {}): Promise<void> {
+	const check = options.quiet ? async () => {} : () => scan(page);
 	await page.goto(`${prefix}/signin`);
-	await scan(page);
+	await check();
 	await page.locator('input[name=email]').fill(email);
 	await page.locator('input[name=password]').fill(password);
 	await page.locator('main form button[type=submit]').click();
-	await page.waitForURL(/\/account$/);
-	await scan(page);
+	await page.waitForURL(/\/(account|account\/two-factor|signin\/two-factor\?.*)$/);
+	if (/\/signin\/two-factor/.test(page.url())) {
+		await check();
+		await page.locator('input[name=code]').fill(await totpCode(email));
+		await page.locator('main form button[type=submit]').click();
+		await page.waitForURL(/\/account(\/two-factor)?$/);
+	}
+	if (/\/account\/two-factor$/.test(page.url())) await enrolTwoFactor(page, email, options);
+	else await check();
 }

@@ -1,7 +1,8 @@
 // Onboarding by invitation, in English and Arabic: an admin invites a validator for one country,
 // the invite link (read from the outbox) sets a name and password and signs the person in with the
-// role already granted; the link then no longer works, and the admin sees the invitation accepted.
-import { ADMIN, expect, scan, signIn, test } from './fixtures';
+// role already granted (and, the role requiring it, sets up two-factor sign-in); the link then no
+// longer works, and the admin sees the invitation accepted.
+import { ADMIN, enrolTwoFactor, expect, scan, signIn, test } from './fixtures';
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 
@@ -42,7 +43,8 @@ for (const prefix of ['', '/ar']) {
 		await scan(invited);
 		await invited.locator('input[name=password]').fill('a long validator password');
 		await invited.locator('main form button[type=submit]').click();
-		await invited.waitForURL(/\/account$/);
+		// a validator must set up two-factor sign-in before anything else
+		await enrolTwoFactor(invited, email);
 		await expect(invited.locator('main')).toContainText(prefix ? 'كينيا' : 'Kenya');
 		await scan(invited);
 		await invited.goto(`${prefix}/invite/${link![1].split('/').pop()}`);

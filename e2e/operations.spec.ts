@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { expect, test } from './fixtures';
+import { expect, test, totpCode } from './fixtures';
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
@@ -99,7 +99,8 @@ test('a session made on one instance is honoured by another', async ({ playwrigh
 	test.skip(!process.env.DATABASE_URL, 'needs a PostgreSQL server (DATABASE_URL): an embedded database belongs to one process');
 	const name = 'cop_e2e_two_instances';
 	const url = new URL(await freshPgDatabase(name));
-	const env = { DATABASE_URL: url.toString(), ADMIN_EMAIL: 'two@e2e.test', ADMIN_PASSWORD: 'two instances password' };
+	// instances sharing one database share the master key too (sealed secrets: platform/secrets.ts)
+	const env = { DATABASE_URL: url.toString(), ADMIN_EMAIL: 'two@e2e.test', ADMIN_PASSWORD: 'two instances password', SECRET_KEY: Buffer.alloc(32, 7).toString('base64') };
 	// both start at once: migrations and first-run set-up must not collide
 	const [a, b] = await Promise.all([startInstance(4283, env), startInstance(4284, env)]);
 	try {
@@ -113,7 +114,17 @@ test('a session made on one instance is honoured by another', async ({ playwrigh
 		const cookie = (await onA.storageState()).cookies.find((c) => c.name === 'cop_session');
 		expect(cookie).toBeTruthy();
 		const onB = await playwright.request.newContext({ baseURL: b.url });
-		const page = await onB.get('/admin/users', { headers: { cookie: `cop_session=${cookie!.value}` } });
+		const asAdmin = { cookie: `cop_session=${cookie!.value}` };
+		// B knows the session, and that this admin has no second factor yet: the back office sends them to set it up
+		const gate = await onB.get('/admin/users', { headers: asAdmin, maxRedirects: 0 });
+		expect(gate.status()).toBe(303);
+		expect(gate.headers().location).toBe('/account/two-factor');
+		// set up on A, confirmed on B (the pending secret lives in the shared database, sealed with the shared key)
+		expect((await onA.post('/account/two-factor?/start', { form: { form: 'start' }, headers: { origin: a.url, accept: 'text/html' }, maxRedirects: 0 })).status()).toBe(200);
+		const secret = /id="totp-secret"[^>]*>([A-Z2-7]+)</.exec(await (await onB.get('/account/two-factor', { headers: asAdmin })).text())![1];
+		const confirmed = await onB.post('/account/two-factor?/confirm', { form: { form: 'confirm', code: await totpCode('two@e2e.test', secret) }, headers: { ...asAdmin, origin: b.url, accept: 'text/html' }, maxRedirects: 0 });
+		expect(confirmed.status()).toBe(200);
+		const page = await onB.get('/admin/users', { headers: asAdmin });
 		expect(page.status()).toBe(200);
 		expect(await page.text()).toContain('two@e2e.test');
 		const anonymous = await onB.get('/admin/users');

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { dirOf, locales } from '$lib/i18n';
 import * as identity from '$lib/server/identity';
 import { runWithContext } from '$lib/server/platform/context';
@@ -128,18 +129,38 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
-/** Who is signed in. Anonymous visitors get no cookie at all. */
+/** Signed-in areas a person who still owes a second factor is sent away from. */
+const SIGNED_IN_AREAS = /^\/(account|workspace|admin)(\/|$)/;
+/** Where that person may still go: the set-up page itself and sign-out. */
+const ENROLMENT_PATHS = /^\/(account\/two-factor|signout)(\/|$)/;
+
+/**
+ * Who is signed in. Anonymous visitors get no cookie at all. Holders of roles that require a second
+ * factor (identity.TWO_FACTOR_ROLES) who have not set one up are sent to `/account/two-factor` from
+ * every signed-in area, and act without their roles anywhere else, until they have. Checked on every
+ * request from the database, so a role granted to someone already signed in takes effect at once.
+ */
 const session: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
+	let actor: App.Locals['actor'];
 	try {
-		event.locals.actor = token ? await identity.actorForSession(token) : null;
+		actor = token ? await identity.actorForSession(token) : null;
 	} catch (err) {
 		// the database is down: the help finder still answers, as to anyone (the cookie is kept)
 		if (!unprefixed(event.url.pathname).startsWith('/help') || !(await databaseDown(err))) throw err;
 		event.locals.actor = null;
 		return resolve(event);
 	}
-	if (token && !event.locals.actor) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+	event.locals.actor = actor;
+	if (token && !actor) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+	if (actor && !actor.twoFactor && identity.requiresTwoFactor(actor)) {
+		const path = unprefixed(event.url.pathname);
+		if (ENROLMENT_PATHS.test(path)) return resolve(event);
+		if (SIGNED_IN_AREAS.test(path)) {
+			return new Response(null, { status: 303, headers: { location: localizeHref('/account/two-factor'), 'cache-control': 'no-store' } });
+		}
+		event.locals.actor = { ...actor, grants: [] };
+	}
 	return resolve(event);
 };
 

@@ -70,6 +70,8 @@ export const MATRIX: Record<string, RouteRules> = {
 	'/account/email': { load: 'signed-in', actions: { default: 'signed-in' } },
 	'/account/email/[token]': { load: 'public', actions: { default: 'link' } },
 	'/account/tokens': { load: 'signed-in', actions: { create: 'signed-in', revoke: 'signed-in' } },
+	// one's own second factor; staff who owe one are sent here by hooks.server.ts
+	'/account/two-factor': { load: 'signed-in', actions: { start: 'signed-in', confirm: 'signed-in', regenerate: 'signed-in', disable: 'signed-in' } },
 
 	// back office
 	'/admin': { layout: BACK_OFFICE, load: BACK_OFFICE },
@@ -186,6 +188,8 @@ export const MATRIX: Record<string, RouteRules> = {
 	'/password/forgot': { actions: { default: 'public' } },
 	'/password/reset/[token]': { actions: { default: 'link' } },
 	'/signin': { load: 'public', actions: { default: 'public' } },
+	// the code step: only a pending sign-in (the `cop_2fa` cookie set after the password) gets past it
+	'/signin/two-factor': { load: 'link', actions: { default: 'link' } },
 	'/signout': { load: 'public', actions: { default: 'public' } },
 	'/signup': { load: 'public', actions: { default: 'public' } },
 

@@ -21,7 +21,9 @@ beforeEach(async () => {
 
 describe('sign up and sign in', () => {
 	it('creates an account, opens a session the server recognises, and audits the sign-up', async () => {
-		const { user, token } = await identity.signUp({ name: 'Amina', email: '  Amina@Example.ORG ', password: 'long enough pass' }, client);
+		const result = await identity.signUp({ name: 'Amina', email: '  Amina@Example.ORG ', password: 'long enough pass' }, client);
+		if (result.existing) expect.unreachable();
+		const { user, token } = result;
 		expect(user.email).toBe('amina@example.org');
 		const actor = await identity.actorForSession(token);
 		expect(actor?.id).toBe(user.id);
@@ -31,9 +33,31 @@ describe('sign up and sign in', () => {
 		expect(JSON.stringify(entries)).not.toContain('long enough pass');
 	});
 
-	it('refuses a second account with the same email in any case', async () => {
-		await identity.signUp({ name: 'B', email: 'dup@example.org', password: 'long enough pass' }, client);
-		expect(await codeOf(identity.signUp({ name: 'B2', email: 'DUP@example.org', password: 'long enough pass' }, client))).toBe('email_taken');
+	it('makes no second account with the same email in any case, and does not say the address is taken', async () => {
+		const first = await identity.signUp({ name: 'B', email: 'dup@example.org', password: 'long enough pass', locale: 'fr' }, client);
+		const again = await identity.signUp({ name: 'B2', email: 'DUP@example.org', password: 'another long pass' }, { ...client, origin: 'https://cop.example' });
+		// no error (which would tell a stranger the address has an account), no session, nothing changed
+		expect(again).toEqual({ existing: true });
+		const rows = (await db().select().from(users)).filter((u) => u.email.toLowerCase() === 'dup@example.org');
+		expect(rows).toHaveLength(1);
+		expect(rows[0].name).toBe('B');
+		expect(rows[0].passwordHash).toBe(first.user!.passwordHash);
+		await expect(identity.signIn({ email: 'dup@example.org', password: 'long enough pass' }, client)).resolves.toMatchObject({ user: { id: rows[0].id } });
+		// the owner of the address is told, in their language, how to sign in or reset the password
+		const msgs = await mail.list();
+		expect(msgs).toHaveLength(1);
+		expect(msgs[0].to).toBe('dup@example.org');
+		expect(msgs[0].body).toContain('https://cop.example/fr/signin');
+		expect(msgs[0].body).toContain('https://cop.example/fr/password/forgot');
+		expect(msgs[0].body).not.toContain('another long pass');
+	});
+
+	it('mails the owner at most three notices an hour, and past that still answers the same way', async () => {
+		await makeUser({ email: 'often@example.org' });
+		for (let i = 0; i < 5; i++) {
+			expect(await identity.signUp({ name: 'X', email: 'often@example.org', password: 'long enough pass' }, { ip: `192.0.2.${10 + i}` })).toEqual({ existing: true });
+		}
+		expect((await mail.list()).filter((x) => x.to === 'often@example.org')).toHaveLength(3);
 	});
 
 	it('explains each bad field', async () => {
@@ -65,7 +89,7 @@ describe('sign up and sign in', () => {
 	it('ends the session on sign-out', async () => {
 		await makeUser({ email: 'out@example.org' });
 		const { token } = await identity.signIn({ email: 'out@example.org', password: TEST_PASSWORD }, client);
-		await identity.signOut(token);
+		await identity.signOut(token!);
 		expect(await identity.actorForSession(token)).toBeNull();
 	});
 

@@ -10,8 +10,9 @@ import { record } from './audit';
 import { dummyHash, generatePassword, hashPassword, needsRehash, newToken, sha256, verifyPassword } from './crypto';
 import { ChangePasswordInput, GrantInput, ProfileInput, ResetInput, ResetRequestInput, SignInInput, SignUpInput } from './input';
 import { assertCan, type Actor } from './policy';
-import { passwordResets, roleGrants, sessions, users } from './schema';
-import { resetMail } from './mails';
+import { passwordResets, pendingSignIns, roleGrants, sessions, users } from './schema';
+import { beginPendingSignIn, hasTwoFactor } from './two-factor/commands';
+import { resetMail, signUpExistingNotice } from './mails';
 
 export const SESSION_DAYS = 30;
 const RESET_MINUTES = 60;
@@ -35,8 +36,20 @@ function isUniqueViolation(e: unknown): boolean {
 	return err?.code === '23505' || err?.cause?.code === '23505';
 }
 
-/** Creates an account and signs it in. Returns the session token for the cookie. */
-export async function signUp(rawInput: unknown, client: ClientInfo) {
+/**
+ * What sign-up gives: a new account and its session token, or, when the address already has an
+ * account, nothing but a notice mailed to that address (see signUp).
+ */
+export type SignUpResult = { existing: false; user: typeof users.$inferSelect; token: string } | { existing: true; user?: undefined; token?: undefined };
+
+/**
+ * Creates an account and signs it in. When the email already has an account, nothing is created
+ * or changed and no error says so: the owner of the address is mailed a notice (how to sign in or
+ * reset the password) and the caller shows "check your email". Both paths cost the same scrypt work.
+ * That a new address is signed in at once while an existing one is not still tells a prober which
+ * is which: see docs/decisions.md (2026-12-02, sign-up and enumeration).
+ */
+export async function signUp(rawInput: unknown, client: ClientInfo & { origin?: string }): Promise<SignUpResult> {
 	const input = parse(SignUpInput, rawInput);
 	await hit(LIMITS.signUp, sha256(client.ip));
 	const passwordHash = await hashPassword(input.password);
@@ -55,15 +68,37 @@ export async function signUp(rawInput: unknown, client: ClientInfo) {
 			});
 			return user;
 		});
-		return { user, token: await createSession(user.id) };
+		return { existing: false, user, token: await createSession(user.id) };
 	} catch (e) {
-		if (isUniqueViolation(e)) throw new Conflict('email_taken', { email: 'email_taken' });
-		throw e;
+		if (!isUniqueViolation(e)) throw e;
 	}
+	// the address has an account: tell its owner (at most a few times an hour per address: past that
+	// the notice is skipped silently, since a refusal here would say the address has an account), change nothing
+	const noticeAllowed = await hit(LIMITS.signUpNotice, sha256(input.email)).then(
+		() => true,
+		() => false
+	);
+	const [owner] = await db()
+		.select()
+		.from(users)
+		.where(eq(sql`lower(${users.email})`, input.email));
+	if (owner && !owner.disabledAt && noticeAllowed) {
+		await db().transaction((tx) => mail.enqueue(tx, signUpExistingNotice(owner, client.origin ?? '')));
+		mail.deliverSoon();
+	}
+	return { existing: true };
 }
 
-/** Checks a password and opens a session. The same error for unknown email and wrong password. */
-export async function signIn(rawInput: unknown, client: ClientInfo) {
+/**
+ * What a right password gives: a session, or, when the account has a second factor, a pending
+ * sign-in whose token the code step turns into a session (see two-factor/commands.ts).
+ */
+export type SignInResult =
+	| { user: typeof users.$inferSelect; token: string; pendingToken?: undefined }
+	| { user: typeof users.$inferSelect; token?: undefined; pendingToken: string };
+
+/** Checks a password and opens a session (or a pending sign-in). The same error for unknown email and wrong password. */
+export async function signIn(rawInput: unknown, client: ClientInfo): Promise<SignInResult> {
 	const input = parse(SignInInput, rawInput);
 	await hit(LIMITS.signIn, sha256(client.ip));
 	await hit(LIMITS.signIn, sha256(input.email));
@@ -77,6 +112,7 @@ export async function signIn(rawInput: unknown, client: ClientInfo) {
 		// the parameters were raised since this hash was made: store it again with today's
 		await db().update(users).set({ passwordHash: await hashPassword(input.password) }).where(eq(users.id, user.id));
 	}
+	if (await hasTwoFactor(user.id)) return { user, pendingToken: await beginPendingSignIn(user.id) };
 	return { user, token: await createSession(user.id) };
 }
 
@@ -207,6 +243,7 @@ export async function pruneExpired(): Promise<void> {
 	const now = new Date();
 	await db().delete(sessions).where(lt(sessions.expiresAt, now));
 	await db().delete(passwordResets).where(lt(passwordResets.expiresAt, now));
+	await db().delete(pendingSignIns).where(lt(pendingSignIns.expiresAt, now));
 }
 
 export function requireActor(actor: Actor | null): asserts actor is Actor {

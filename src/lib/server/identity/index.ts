@@ -1,7 +1,9 @@
 // Identity: accounts, sessions, scoped roles, the policy helpers every module calls, and the audit log.
 export * from './commands';
 export * from './queries';
-export { can, assertCan, assertHolds, holds, covers, isAdmin, mayInvite, mayManageInvites, GLOBAL } from './policy';
+export { can, assertCan, assertHolds, holds, covers, isAdmin, mayInvite, mayManageInvites, requiresTwoFactor, TWO_FACTOR_ROLES, GLOBAL } from './policy';
+export * from './two-factor/commands';
+export * from './two-factor/queries';
 export * from './invites/commands';
 export * from './invites/queries';
 export * from './tokens/commands';

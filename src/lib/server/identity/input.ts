@@ -144,3 +144,25 @@ export const DeleteAccountInput = v.object({
 	confirm: v.literal('yes', 'delete_confirm_required')
 });
 export type DeleteAccountInput = v.InferOutput<typeof DeleteAccountInput>;
+
+/** A 6-digit code from an authenticator app (spaces typed between the digits are dropped). */
+const TotpCode = v.pipe(v.string('two_factor_code_required'), v.transform((x) => x.replace(/\s/g, '')), v.nonEmpty('two_factor_code_required'), v.regex(/^\d{6}$/, 'two_factor_code_invalid'));
+
+/** Either a 6-digit code or a recovery code (`k3m9q-7xv2p`). */
+const TotpOrRecoveryCode = v.pipe(
+	v.string('two_factor_code_required'),
+	v.trim(),
+	v.nonEmpty('two_factor_code_required'),
+	v.maxLength(40, 'two_factor_code_invalid'),
+	v.regex(/^[A-Za-z0-9 -]+$/, 'two_factor_code_invalid'),
+	v.transform((x) => (/^[\d ]+$/.test(x) ? x.replace(/ /g, '') : x))
+);
+
+export const TwoFactorCodeInput = v.object({ code: TotpCode });
+export type TwoFactorCodeInput = v.InferOutput<typeof TwoFactorCodeInput>;
+
+export const DisableTwoFactorInput = v.object({ current: ChangePasswordInput.entries.current, code: TotpOrRecoveryCode });
+export type DisableTwoFactorInput = v.InferOutput<typeof DisableTwoFactorInput>;
+
+export const TwoFactorSignInInput = v.object({ code: TotpOrRecoveryCode });
+export type TwoFactorSignInInput = v.InferOutput<typeof TwoFactorSignInInput>;

@@ -30,3 +30,14 @@ export function emailChangedNotice(user: { name: string; email: string; locale: 
 	const locale: Locale = isLocale(user.locale) ? user.locale : 'en';
 	return { to: user.email, subject: m.mail_email_changed_subject({}, { locale }), body: m.mail_email_changed_body({ name: user.name, email: newEmail }, { locale }) };
 }
+
+/** To the owner of an address someone tried to sign up with again: nothing changed; how to sign in. */
+export function signUpExistingNotice(user: { email: string; name: string; locale: string }, origin: string): Mail {
+	const locale: Locale = isLocale(user.locale) ? user.locale : 'en';
+	const prefix = `${origin}${locale === 'en' ? '' : '/' + locale}`;
+	return {
+		to: user.email,
+		subject: m.mail_signup_existing_subject({}, { locale }),
+		body: m.mail_signup_existing_body({ name: user.name, signin: `${prefix}/signin`, reset: `${prefix}/password/forgot` }, { locale })
+	};
+}

@@ -15,6 +15,8 @@ export interface Actor {
 	email: string;
 	name: string;
 	grants: Grant[];
+	/** whether the account has a confirmed second factor (TOTP); set for actors read from a session */
+	twoFactor?: boolean;
 	/** set when the actor came in with a personal access token: what that token may do */
 	tokenScopes?: readonly string[];
 }
@@ -67,6 +69,14 @@ const RULES: Record<IdentityAction, Role[]> = {
 
 export function can(actor: Actor | null | undefined, action: IdentityAction, target: Target = GLOBAL): boolean {
 	return RULES[action].some((role) => holds(actor, role, target));
+}
+
+/** Roles whose holders must sign in with a second factor: they can change what others rely on. */
+export const TWO_FACTOR_ROLES: readonly Role[] = ['admin', 'coordinator', 'validator', 'directory_moderator'];
+
+/** Must this person enrol a second factor before doing anything else signed in? */
+export function requiresTwoFactor(actor: Actor | null | undefined): boolean {
+	return !!actor && actor.grants.some((g) => TWO_FACTOR_ROLES.includes(g.role));
 }
 
 /** Roles a coordinator may hand out by invitation, within their region. */

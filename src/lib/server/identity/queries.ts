@@ -2,7 +2,7 @@
 import { and, asc, eq, gt, ilike, or, sql } from 'drizzle-orm';
 import { db } from '../db';
 import { assertCan, type Actor, type Grant } from './policy';
-import { roleGrants, sessions, users } from './schema';
+import { roleGrants, sessions, twoFactor, users } from './schema';
 import { sha256 } from './crypto';
 import { SESSION_DAYS } from './commands';
 
@@ -19,11 +19,13 @@ export async function actorForSession(token: string | undefined): Promise<Actor 
 			expiresAt: sessions.expiresAt,
 			role: roleGrants.role,
 			scopeKind: roleGrants.scopeKind,
-			scopeValue: roleGrants.scopeValue
+			scopeValue: roleGrants.scopeValue,
+			twoFactorAt: twoFactor.confirmedAt
 		})
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
 		.leftJoin(roleGrants, eq(roleGrants.userId, users.id))
+		.leftJoin(twoFactor, eq(twoFactor.userId, users.id))
 		.where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date())));
 	const first = rows[0];
 	if (!first || first.disabledAt) return null;
@@ -38,6 +40,7 @@ export async function actorForSession(token: string | undefined): Promise<Actor 
 		id: first.userId,
 		email: first.email,
 		name: first.name,
+		twoFactor: !!first.twoFactorAt,
 		grants: rows.filter((r) => r.role).map((r) => ({ role: r.role, scopeKind: r.scopeKind, scopeValue: r.scopeValue }) as Grant)
 	};
 }

@@ -2,6 +2,7 @@
 // and the audit log of every change a signed-in person makes anywhere on the platform.
 import { sql } from 'drizzle-orm';
 import {
+	bigint,
 	bigserial,
 	index,
 	jsonb,
@@ -101,6 +102,54 @@ export const emailChanges = pgTable('identity_email_changes', {
 	expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 	usedAt: timestamp('used_at', { withTimezone: true })
 });
+
+/**
+ * A second factor (TOTP, RFC 6238) for one account. The shared secret is sealed at rest with the
+ * deployment's master key (platform/secrets.ts, context `identity_two_factor:<userId>`). A row with no
+ * `confirmedAt` is an enrolment under way: the secret was shown but no code has proved it yet.
+ * `lastUsedStep` is the 30-second time step of the last code accepted: a code is never taken twice.
+ */
+export const twoFactor = pgTable('identity_two_factor', {
+	userId: uuid('user_id')
+		.primaryKey()
+		.references(() => users.id, { onDelete: 'cascade' }),
+	secretSealed: text('secret_sealed').notNull(),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+	confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+	lastUsedStep: bigint('last_used_step', { mode: 'number' })
+});
+
+/** Single-use recovery codes for when the authenticator is lost: SHA-256 only, shown once. */
+export const recoveryCodes = pgTable(
+	'identity_recovery_codes',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		codeHash: text('code_hash').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		usedAt: timestamp('used_at', { withTimezone: true })
+	},
+	(t) => [index('identity_recovery_codes_user_idx').on(t.userId)]
+);
+
+/**
+ * A sign-in half done: the password was right, the second factor is still to come. The cookie holds a
+ * random token; only its SHA-256 is stored here, for a few minutes. No session exists until the code.
+ */
+export const pendingSignIns = pgTable(
+	'identity_pending_signins',
+	{
+		id: text('id').primaryKey(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull()
+	},
+	(t) => [index('identity_pending_signins_user_idx').on(t.userId)]
+);
 
 /** One-time password-reset tokens, stored hashed. */
 export const passwordResets = pgTable('password_resets', {

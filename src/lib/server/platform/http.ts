@@ -14,6 +14,17 @@ export function setSessionCookie(cookies: Cookies, token: string, url: URL, days
 	});
 }
 
+/** The half-done sign-in between the password and the second-factor code (a few minutes). */
+export const PENDING_COOKIE = 'cop_2fa';
+
+export function setPendingCookie(cookies: Cookies, token: string, url: URL, minutes: number): void {
+	cookies.set(PENDING_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', maxAge: minutes * 60 });
+}
+
+export function clearPendingCookie(cookies: Cookies): void {
+	cookies.delete(PENDING_COOKIE, { path: '/', secure: false });
+}
+
 export function clearSessionCookie(cookies: Cookies): void {
 	cookies.delete(SESSION_COOKIE, { path: '/', secure: false });
 }

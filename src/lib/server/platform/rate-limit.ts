@@ -14,11 +14,15 @@ export interface Limit {
 export const LIMITS = {
 	signIn: { name: 'signin', max: 10, windowSeconds: 15 * 60 },
 	signUp: { name: 'signup', max: 5, windowSeconds: 60 * 60 },
+	/** notices mailed to an address someone tried to sign up with again (per address; past it, none is sent) */
+	signUpNotice: { name: 'signup_notice', max: 3, windowSeconds: 60 * 60 },
 	passwordReset: { name: 'reset', max: 5, windowSeconds: 60 * 60 },
 	/** guesses of the current password from a signed-in session (a stolen session must not brute-force it) */
 	passwordChange: { name: 'password_change', max: 10, windowSeconds: 15 * 60 },
 	/** tries on one invitation link (counted per link, so colleagues in one office do not block each other) */
-	inviteAccept: { name: 'invite_accept', max: 10, windowSeconds: 15 * 60 }
+	inviteAccept: { name: 'invite_accept', max: 10, windowSeconds: 15 * 60 },
+	/** second-factor codes tried for one account (sign-in, enrolment, disabling): counted per account */
+	twoFactor: { name: 'two_factor', max: 10, windowSeconds: 15 * 60 }
 } satisfies Record<string, Limit>;
 
 /** Whether rate limits are switched off (only ever by the test runner for its own server). */

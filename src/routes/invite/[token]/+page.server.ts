@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import * as identity from '$lib/server/identity';
 import { formAction } from '$lib/server/platform/edge';
-import { setSessionCookie } from '$lib/server/platform/http';
+import { setPendingCookie, setSessionCookie } from '$lib/server/platform/http';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,10 +15,15 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 
 export const actions: Actions = {
 	default: formAction(async ({ values }, { params, cookies, url }) => {
-		const { token } = values.mode === 'existing'
+		const result = values.mode === 'existing'
 			? await identity.acceptInviteAsExisting({ token: params.token, current: values.current })
 			: await identity.acceptInvite({ token: params.token, name: values.name, password: values.password });
-		setSessionCookie(cookies, token, url, identity.SESSION_DAYS);
+		if (result.pendingToken !== undefined) {
+			// the roles are granted; an account with a second factor answers it before it is signed in
+			setPendingCookie(cookies, result.pendingToken, url, identity.PENDING_MINUTES);
+			redirect(303, localizeHref('/signin/two-factor') + '?next=' + encodeURIComponent(localizeHref('/account')));
+		}
+		setSessionCookie(cookies, result.token, url, identity.SESSION_DAYS);
 		redirect(303, localizeHref('/account'));
 	})
 };

@@ -6,7 +6,7 @@ import * as mail from '../../mail';
 import { Conflict, ValidationError } from '../../platform/errors';
 import { hit, LIMITS } from '../../platform/rate-limit';
 import { parse } from '../../platform/validate';
-import { auditLog, apiTokens, emailChanges, invites, passwordResets, roleGrants, sessions, users } from '../schema';
+import { auditLog, apiTokens, emailChanges, invites, passwordResets, pendingSignIns, recoveryCodes, roleGrants, sessions, twoFactor, users } from '../schema';
 import { record } from '../audit';
 import { newToken, sha256, verifyPassword } from '../crypto';
 import { DeleteAccountInput, EmailChangeInput } from '../input';
@@ -71,11 +71,14 @@ export async function personalData(actor: Actor | null) {
 	const tokens = await d.select().from(apiTokens).where(eq(apiTokens.userId, actor.id));
 	const sessionCount = (await d.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, actor.id))).length;
 	const accepted = await d.select().from(invites).where(eq(invites.acceptedBy, actor.id));
+	const [factor] = await d.select({ confirmedAt: twoFactor.confirmedAt }).from(twoFactor).where(eq(twoFactor.userId, actor.id));
 	const actions = await d.select({ at: auditLog.at, action: auditLog.action, entityType: auditLog.entityType, entityId: auditLog.entityId }).from(auditLog).where(eq(auditLog.actorId, actor.id));
 	return {
 		account: { id: user.id, name: user.name, email: user.email, locale: user.locale, createdAt: user.createdAt, updatedAt: user.updatedAt },
 		roles: grants.map((g) => ({ role: g.role, scopeKind: g.scopeKind, scopeValue: g.scopeValue, grantedAt: g.createdAt })),
 		openSessions: sessionCount,
+		// the secret itself is not personal data to hand out again: only whether it is on, since when
+		twoFactorSince: factor?.confirmedAt ?? null,
 		accessTokens: tokens.map((t) => ({ name: t.name, scopes: t.scopes, createdAt: t.createdAt, expiresAt: t.expiresAt, lastUsedAt: t.lastUsedAt, revokedAt: t.revokedAt })),
 		invitationsAccepted: accepted.map((i) => ({ at: i.acceptedAt, roles: i.grants })),
 		actionsRecordedInTheAuditLog: actions
@@ -101,6 +104,9 @@ export async function deleteOwnAccount(actor: Actor | null, rawInput: unknown, e
 		await tx.delete(passwordResets).where(eq(passwordResets.userId, actor.id));
 		await tx.delete(emailChanges).where(eq(emailChanges.userId, actor.id));
 		await tx.delete(roleGrants).where(eq(roleGrants.userId, actor.id));
+		await tx.delete(twoFactor).where(eq(twoFactor.userId, actor.id));
+		await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, actor.id));
+		await tx.delete(pendingSignIns).where(eq(pendingSignIns.userId, actor.id));
 		await record(tx, actor, { action: 'user.delete', entityType: 'user', entityId: actor.id });
 		await tx.update(auditLog).set({ actorEmail: null }).where(eq(auditLog.actorId, actor.id));
 		await tx

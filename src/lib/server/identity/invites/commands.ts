@@ -14,6 +14,7 @@ import { inviteMail } from '../mails';
 import { mayInvite, mayManageInvites, type Actor, type Grant } from '../policy';
 import { invites, roleGrants, users } from '../schema';
 import { createSession } from '../commands';
+import { beginPendingSignIn, hasTwoFactor } from '../two-factor/commands';
 
 /** Invites someone by email with roles and scopes pre-granted. Returns the invitation (without its token). */
 export async function inviteUser(actor: Actor | null, rawInput: unknown, client: { origin: string }) {
@@ -101,6 +102,8 @@ export async function acceptInvite(rawInput: unknown) {
 		if (existing) throw new Conflict('invite_account_exists', { _: 'invite_account_exists' });
 		const [user] = await tx.insert(users).values({ email: invite.email, name: input.name, passwordHash, locale: invite.locale }).returning();
 		await grantInvited(tx, invite, user);
+		// an account with a second factor still answers it before a session opens
+		if (await hasTwoFactor(user.id, tx)) return { user, pendingToken: await beginPendingSignIn(user.id, tx) };
 		return { user, token: await createSession(user.id, tx) };
 	});
 }
@@ -114,6 +117,8 @@ export async function acceptInviteAsExisting(rawInput: unknown) {
 		const [user] = await tx.select().from(users).where(eq(sql`lower(${users.email})`, invite.email.toLowerCase()));
 		if (!user || user.disabledAt || !(await verifyPassword(input.current, user.passwordHash))) throw new ValidationError({ current: 'password_wrong' });
 		await grantInvited(tx, invite, user);
+		// an account with a second factor still answers it before a session opens
+		if (await hasTwoFactor(user.id, tx)) return { user, pendingToken: await beginPendingSignIn(user.id, tx) };
 		return { user, token: await createSession(user.id, tx) };
 	});
 }
