@@ -23,6 +23,26 @@ describe('TagMemo', () => {
 		expect(await cache.readVersion('library')).toBeGreaterThan(0);
 	});
 
+	it('computes once for requests that arrive while the same result is being computed', async () => {
+		const memo = new cache.TagMemo<number>('library');
+		let runs = 0;
+		let release!: () => void;
+		const gate = new Promise<void>((r) => (release = r));
+		const compute = async () => {
+			runs++;
+			await gate;
+			return runs;
+		};
+		const all = Promise.all([memo.get('same', compute), memo.get('same', compute), memo.get('same', compute)]);
+		await new Promise((r) => setTimeout(r, 50));
+		release();
+		expect(await all).toEqual([1, 1, 1]);
+		expect(runs).toBe(1);
+		// a failed computation is not kept: the next request computes again
+		await expect(memo.get('failing', async () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+		expect(await memo.get('failing', async () => 7)).toBe(7);
+	});
+
 	it('keeps results when the bump is rolled back with its transaction', async () => {
 		const memo = new cache.TagMemo<number>('library');
 		let runs = 0;

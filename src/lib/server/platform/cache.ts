@@ -57,6 +57,8 @@ export async function readVersion(tag: Tag, handle: Db | Tx = db()): Promise<num
  */
 export class TagMemo<T> {
 	private readonly byDb = new WeakMap<object, Map<string, { version: number; value: T }>>();
+	/** computations under way, by version and key: requests arriving meanwhile wait for the same one */
+	private readonly running = new WeakMap<object, Map<string, Promise<T>>>();
 
 	constructor(
 		private readonly tag: Tag,
@@ -74,7 +76,18 @@ export class TagMemo<T> {
 			entries.set(key, hit);
 			return hit.value;
 		}
-		const value = await compute();
+		let running = this.running.get(handle);
+		if (!running) this.running.set(handle, (running = new Map()));
+		const runs = running;
+		const runKey = `${version}\u0000${key}`;
+		let pending = runs.get(runKey);
+		if (!pending) {
+			pending = compute().finally(() => runs.delete(runKey));
+			runs.set(runKey, pending);
+		}
+		const value = await pending;
+		const kept = entries.get(key);
+		if (kept && kept.version > version) return value; // a newer result was stored meanwhile
 		entries.delete(key);
 		entries.set(key, { version, value });
 		while (entries.size > this.max) entries.delete(entries.keys().next().value!);
