@@ -4,9 +4,10 @@
 // the language's configuration, unaccent for the stemmed ones). Deterministic for a seed.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../src/lib/server/db';
-import { DOCUMENT_TYPES, SEARCH_CONFIG, type DocumentLanguage } from '../src/lib/library/vocab';
+import { DOCUMENT_TYPES, type DocumentLanguage } from '../src/lib/library/vocab';
 import { TOPIC_GRAPH_IDS } from '../src/lib/topics';
 import { prng } from './generate-directory';
+import { searchRow } from '../src/lib/server/library/search';
 
 /** Real words per language (queries use them) mixed with generated ones for a realistic vocabulary. */
 const WORDS: Record<DocumentLanguage, string[]> = {
@@ -79,13 +80,7 @@ export async function generateLibrary(db: Db, count: number, seed = 7): Promise<
 		const search = [];
 		for (const d of docs) {
 			for (const l of d.langs) {
-				const config = SEARCH_CONFIG[l];
-				const fold = (x: string) => (config === 'simple' ? sql`${x}` : sql`unaccent(${x})`);
-				const v = (x: string, w: string) => sql`setweight(to_tsvector(${config}::regconfig, ${fold(x)}), ${w}::"char")`;
-				const title = d.title[l] ?? '';
-				const summary = d.summary[l] ?? '';
-				const body = d.body[l] ?? '';
-				search.push(sql`(${d.id}, ${l}, ${config}, ${title}, ${[title, summary, body].join('\n')}, ${v(title, 'A')} || ${v(summary, 'B')} || ${v(body, 'C')}, ${v(title, 'A')} || ${v(summary, 'B')})`);
+				search.push(searchRow(d.id, l, d.title[l] ?? '', d.summary[l] ?? '', d.body[l] ?? ''));
 				rows++;
 			}
 		}

@@ -1,5 +1,6 @@
 // Search in six languages: stemming in French, Spanish and Russian (and English), substring
 // matching for Chinese and Arabic, text inside PDFs, facets and ranking.
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../identity';
 import { parse } from '../platform/validate';
@@ -7,6 +8,7 @@ import { grant, makeUser } from '../test/factories';
 import { useFreshDatabase } from '../test/db';
 import * as library from '.';
 import { makePdf, makePublishedDocument } from './testing';
+import { best } from './search';
 
 useFreshDatabase();
 let editor: Actor;
@@ -79,6 +81,23 @@ describe('library search', () => {
 		expect(await find({ q: 'protección', language: 'es' })).toEqual([ids.es]);
 	});
 
+	it('matches Latin letters inside Chinese and Arabic text whatever their case', async () => {
+		const id = await makePublishedDocument(editor, { title: { zh: 'ICT行业的儿童权利' }, type: 'research', year: 2023 });
+		expect(await find({ q: 'ict行业' })).toEqual([id]);
+		expect(await find({ q: 'IcT' })).toEqual([id]);
+		await library.withdrawDocument(editor, id);
+	});
+
+	it('recounts the facets when a document is edited', async () => {
+		const before = (await library.search(parse(library.SearchQuery, {}))).facets.type;
+		const reports = before.find((f) => f.value === 'report')?.count ?? 0;
+		const en = { title: { en: 'Protecting children online: a report' }, summary: { en: 'Teachers and parents discussed online safety.' }, year: 2024, topics: ['contact', 'conduct'] };
+		await library.updateDocument(editor, ids.en, { ...en, type: 'research' }, { change: 'correction', note: 'It is research.' });
+		const after = (await library.search(parse(library.SearchQuery, {}))).facets.type;
+		expect(after.find((f) => f.value === 'report')?.count ?? 0).toBe(reports - 1);
+		expect(await find({ type: 'research', q: 'children' })).toContain(ids.en);
+	});
+
 	it('treats search syntax and wildcards as text', async () => {
 		for (const q of ['%', '_', '\\', '"unclosed', 'a & | ! :* (', "'; select 1; --", 'OR', '-']) await expect(find({ q })).resolves.toBeInstanceOf(Array);
 		expect(await find({ q: '%' })).toEqual([]);
@@ -98,5 +117,17 @@ describe('library search', () => {
 		const total = (await library.search(parse(library.SearchQuery, {}))).total;
 		await library.withdrawDocument(editor, id);
 		expect((await library.search(parse(library.SearchQuery, {}))).total).toBe(total - 1);
+	});
+});
+
+describe('best', () => {
+	it('gives the first k in order, as a full sort would', () => {
+		fc.assert(
+			fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 300 }), fc.integer({ min: 1, max: 80 }), (xs, k) => {
+				const items = xs.map((x, i) => ({ x, i }));
+				const order = (a: { x: number; i: number }, b: { x: number; i: number }) => b.x - a.x || a.i - b.i;
+				expect(best([...items], k, order)).toEqual([...items].sort(order).slice(0, k));
+			})
+		);
 	});
 });
