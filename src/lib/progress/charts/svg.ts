@@ -13,6 +13,7 @@
  * No meaning is carried by colour alone: every bar has its value written beside its label, and
  * series are told apart by patterns and by name.
  */
+import { escapeXml } from '../../markup';
 
 export type Dir = 'ltr' | 'rtl';
 
@@ -29,14 +30,8 @@ export interface ChartBase {
 	id: string;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
 /** Escapes text for SVG text content and attribute values (and drops characters XML forbids). */
-export function esc(value: unknown): string {
-	return String(value ?? '')
-		.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-		.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
+export const esc = escapeXml;
 
 /** Keeps ids to a safe alphabet so they can be referenced in url(#...) and aria-labelledby. */
 export function safeId(id: string): string {

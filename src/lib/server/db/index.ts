@@ -5,6 +5,7 @@ import { migrate } from './migrate';
 export type { Database, Db, Tx };
 export { openDatabase, migrate };
 export * as schema from './schema';
+export { rowsOf, escapeLike, containsPattern } from './sql';
 
 let current: Database | undefined;
 

@@ -1,7 +1,7 @@
 // Help-finder reads. `search` is the hot path (see docs/help-finder.md for its plan): SQL narrows
 // by country and filters using GIN indexes, then opening hours are computed in the service's zone.
 import { and, arrayContains, arrayOverlaps, asc, desc, eq, ilike, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
-import { db, type Db, type Tx } from '../db';
+import { containsPattern, db, type Db, type Tx } from '../db';
 import { isOpenAt, openStatus } from '../../directory/hours';
 import type { ActionId, ChannelType, TopicId } from '../../directory/taxonomy';
 import { changeRequests, channels, organizations, services } from './schema';
@@ -32,10 +32,6 @@ export interface SearchResult {
 	open: boolean;
 }
 
-function escapeLike(s: string): string {
-	return s.replace(/[%_\\]/g, (c) => '\\' + c);
-}
-
 export interface SearchPage {
 	results: SearchResult[];
 	/** all matches (after "open now", when asked) */
@@ -57,7 +53,7 @@ function searchWhere(params: SearchParams): SQL {
 	if (params.channel) {
 		where.push(sql`exists (select 1 from ${channels} where ${channels.serviceId} = ${services.id} and ${channels.type} = ${params.channel})`);
 	}
-	if (params.q) where.push(ilike(services.searchText, `%${escapeLike(params.q.toLowerCase())}%`));
+	if (params.q) where.push(ilike(services.searchText, containsPattern(params.q.toLowerCase())));
 	return and(...where)!;
 }
 
@@ -262,7 +258,7 @@ export async function listForExport(options: {
 	modifiedAfter?: Date;
 }) {
 	const where: SQL[] = [];
-	if (options.search) where.push(ilike(services.searchText, `%${escapeLike(options.search.toLowerCase())}%`));
+	if (options.search) where.push(ilike(services.searchText, containsPattern(options.search.toLowerCase())));
 	if (options.topic) where.push(arrayContains(services.topics, [options.topic]));
 	if (options.topics?.length) where.push(arrayOverlaps(services.topics, options.topics));
 	if (options.action) where.push(arrayContains(services.actions, [options.action]));

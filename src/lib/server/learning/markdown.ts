@@ -4,6 +4,7 @@
 // the reader's language (/help -> /ar/help).
 import { Marked, type Token } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { escapeXml } from '../../markup';
 
 const marked = new Marked({
 	gfm: true,
@@ -12,17 +13,13 @@ const marked = new Marked({
 	renderer: {
 		// raw HTML in Markdown is shown as text, never passed through
 		html({ text }) {
-			return escapeHtml(text);
+			return escapeXml(text);
 		},
 		image({ text }) {
-			return escapeHtml(text);
+			return escapeXml(text);
 		}
 	}
 });
-
-function escapeHtml(s: string): string {
-	return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 const ALLOWED_TAGS = ['p', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'strong', 'em', 'a', 'code', 'pre', 'blockquote', 'hr', 'br', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'del'];
 

@@ -6,7 +6,7 @@
 // of its own language, so a French word finds French text with French stemming whatever the
 // page's language. See docs/library.md for what this means for Chinese and Arabic.
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import { db, type Db, type Tx } from '../db';
+import { containsPattern, db, rowsOf, type Db, type Tx } from '../db';
 import * as cache from '../platform/cache';
 import { DOCUMENT_LANGUAGES, LIBRARY_LIMITS as L, SEARCH_CONFIG, type DocumentLanguage } from '../../library/vocab';
 import type { SearchQuery } from './input';
@@ -53,11 +53,6 @@ export function searchRow(id: string, lang: DocumentLanguage, title: string, sum
 		${vector(title, 'A')} || ${vector(summary, 'B')} || ${vector(body, 'C')}, ${vector(title, 'A')} || ${vector(summary, 'B')})`;
 }
 
-/** `%text%` for LIKE, with the wildcards in the text escaped. */
-function likePattern(q: string): string {
-	return `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-}
-
 const CONFIGS = ['english', 'french', 'spanish', 'russian', 'simple'] as const;
 
 /** The query parsed once by each configuration (text form; '' when nothing is left, e.g. only stop words). */
@@ -82,7 +77,7 @@ async function parseQuery(q: string): Promise<Record<(typeof CONFIGS)[number], s
  */
 async function textHits(q: string, published: Published): Promise<Hits> {
 	const parsed = await parseQuery(q);
-	const pattern = likePattern(q);
+	const pattern = containsPattern(q);
 	const micro = (rank: SQL) => sql`((${rank}) * 1000000)::int`;
 	const headRank = (query: string) => micro(sql`0.01 + ts_rank(head, ${query}::tsquery)`);
 	// A query of one word (letters and digits only) found as a substring of the lower-cased text is
@@ -275,12 +270,6 @@ function facetCounts(published: Published, matches: Fact[]): Facets {
 	for (const list of Object.values(facets) as Facets[keyof Facets][]) list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 	facets.year.sort((a, b) => b.value.localeCompare(a.value));
 	return facets;
-}
-
-/** node-postgres returns { rows }, PGlite returns { rows } too, drizzle may return the array. */
-export function rowsOf(result: unknown): Record<string, unknown>[] {
-	if (Array.isArray(result)) return result as Record<string, unknown>[];
-	return ((result as { rows?: Record<string, unknown>[] }).rows ?? []) as Record<string, unknown>[];
 }
 
 function asJson(x: unknown): unknown[] {

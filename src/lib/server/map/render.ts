@@ -2,6 +2,9 @@
 // for small places, the legend). Only class names carry colour: the page CSS styles them.
 import countries from 'i18n-iso-countries';
 import { DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, fmt, getGeometry, markerFor } from './geometry';
+import { escapeXml } from '../../markup';
+
+export { escapeXml };
 
 export interface MapDatum {
 	/** ISO 3166-1 alpha-2 code (case-insensitive; invalid codes are ignored). */
@@ -53,16 +56,6 @@ export const HIGHLIGHT_CLASS = 'map-highlight';
 
 // ---------------------------------------------------------------------------------------------
 // Rendering
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for SVG/XML text content and attribute values. */
-export function escapeXml(value: unknown): string {
-	// Also drop characters that are not allowed in XML 1.0 at all.
-	return String(value ?? '')
-		.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-		.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
 
 /** Link targets are escaped; script-running schemes are dropped (the country is then not a link). */
 function safeHref(href: string | undefined): string | null {

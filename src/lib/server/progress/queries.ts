@@ -2,7 +2,7 @@
 // scores come from progress_scores (validated answers, private ones left out, aggregate-only ones
 // counted but hidden); regional and world figures suppress groups of fewer than three countries.
 import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
-import type { Db, Tx } from '../db';
+import { rowsOf, type Db, type Tx } from '../db';
 import { isRegionId, REGION_OF, REGIONS, regionOf, type RegionId } from '../../geo';
 import {
 	MIN_GROUP,
@@ -59,10 +59,6 @@ const allScores = sql`(
 		m.name, m.origin, f.snapshot_at
 	from federation_scores f join federation_members m on m.id = f.member_id and m.active
 ) as progress_scores`;
-
-function rowsOf(result: unknown): Record<string, unknown>[] {
-	return ((result as { rows?: unknown[] }).rows ?? (result as unknown[])) as Record<string, unknown>[];
-}
 
 /** Periods (years) with at least one published score, newest first. */
 export async function publishedPeriods(d: Db | Tx, version?: number): Promise<number[]> {
@@ -125,7 +121,7 @@ export async function publishedAggregates(d: Db | Tx, q: { period?: number; vers
 		from ${allScores}
 		where ${scores.frameworkVersion} = ${v} and ${scores.overall} is not null ${periodFilter}
 		group by grouping sets ((${scores.period}, ${scores.region}), (${scores.period}))`);
-	const rows = ((result as { rows?: unknown[] }).rows ?? (result as unknown as unknown[])) as Record<string, unknown>[];
+	const rows = rowsOf(result);
 	const num = (x: unknown) => (x === null || x === undefined ? null : Math.round(Number(x) * 10) / 10);
 	const periods = q.period !== undefined ? [q.period] : [...new Set(rows.map((r) => Number(r.period)))].sort((a, b) => a - b);
 	const out: AggregateResult[] = [];

@@ -2,7 +2,8 @@
 // for one language, and reading one back into plain (unit id -> source, target) pairs. Reading
 // checks the structure only; apply.ts checks the pairs against the content.
 import { locales, type Locale } from '../../paraglide/runtime';
-import { childElements, escapeXml, parseXml, textOnly, XmlError, type XmlElement } from './xml';
+import { escapeXml } from '../../markup';
+import { childElements, parseXml, textOnly, XmlError, type XmlElement } from './xml';
 import type { SetModel } from './sets';
 
 export const XLIFF_NS = 'urn:oasis:names:tc:xliff:document:2.0';

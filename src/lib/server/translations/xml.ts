@@ -179,11 +179,6 @@ export function parseXml(text: string): XmlElement {
 	return root;
 }
 
-/** Escapes text for element content and attribute values. */
-export function escapeXml(s: string): string {
-	return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-}
-
 /** Child elements named `name` (local name, namespace prefix ignored only when absent). */
 export function childElements(el: XmlElement, name?: string): XmlElement[] {
 	return el.children.filter((c): c is XmlElement => typeof c !== 'string' && (!name || c.name === name));

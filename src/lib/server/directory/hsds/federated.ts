@@ -3,7 +3,7 @@
 // attribute naming its source. Read-only: nothing on the hub writes these rows but a pull. Raw SQL,
 // as progress/queries.ts reads federation_scores: the federation module builds on this one.
 import { sql, type SQL } from 'drizzle-orm';
-import { db, type Db, type Tx } from '../../db';
+import { containsPattern, db, rowsOf, type Db, type Tx } from '../../db';
 import type { HsdsAttribute, HsdsService } from './types';
 import { term, uuidV5 } from './terms';
 
@@ -12,17 +12,11 @@ export interface FederatedFilter {
 	id?: string;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 function where(f: FederatedFilter): SQL {
 	const parts: SQL[] = [sql`m.active`];
 	if (f.id) parts.push(sql`s.id = ${f.id}`);
-	if (f.search) parts.push(sql`lower(s.name) like ${`%${escapeLike(f.search.toLowerCase())}%`}`);
+	if (f.search) parts.push(sql`lower(s.name) like ${containsPattern(f.search.toLowerCase())}`);
 	return sql.join(parts, sql` and `);
-}
-
-function rowsOf(result: unknown): Record<string, unknown>[] {
-	return ((result as { rows?: unknown[] }).rows ?? (result as unknown[])) as Record<string, unknown>[];
 }
 
 /** How many federated services match. */

@@ -1,7 +1,7 @@
 // Assessment use cases for the focal point: open, answer, attach evidence, submit, context statistics.
 // Each authorises first (../policy.ts), runs in one transaction and audits in that transaction.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { db, type Db, type Tx } from '../../db';
+import { db, rowsOf, type Db, type Tx } from '../../db';
 import { assertHolds, audit, type Actor } from '../../identity';
 import { Conflict, NotFound, ValidationError } from '../../platform/errors';
 import { parse } from '../../platform/validate';
@@ -19,7 +19,7 @@ import { EDITABLE, assessmentFor, frameworkOf, questionIn, snapshot } from './sh
  */
 async function federatedCountry(tx: Db | Tx, country: string): Promise<boolean> {
 	const r = await tx.execute(sql`select 1 from federation_members where active and ${country} = any(countries) limit 1`);
-	return (((r as { rows?: unknown[] }).rows ?? (r as unknown as unknown[])) as unknown[]).length > 0;
+	return rowsOf(r).length > 0;
 }
 
 /**
