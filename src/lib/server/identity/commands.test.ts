@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../db';
 import * as mail from '../mail';
 import { DomainError } from '../platform/errors';
+import { LIMITS } from '../platform/rate-limit';
 import { rateLimits } from '../platform/schema';
 import { useFreshDatabase } from '../test/db';
 import { grant, makeUser, TEST_PASSWORD } from '../test/factories';
@@ -78,13 +79,41 @@ describe('sign up and sign in', () => {
 		expect(await codeOf(identity.signIn({ email: 'nobody@example.org', password: 'wrong password!' }, client))).toBe('credentials_invalid');
 	});
 
-	it('rate-limits repeated sign-in attempts from one address', async () => {
+	it('rate-limits repeated sign-in attempts on one account, from any address', async () => {
 		await makeUser({ email: 'target@example.org' });
-		for (let i = 0; i < 10; i++) {
-			expect(await codeOf(identity.signIn({ email: 'target@example.org', password: 'guess guess ' + i }, { ip: '198.51.100.7' }))).toBe('credentials_invalid');
+		for (let i = 0; i < LIMITS.signIn.max; i++) {
+			expect(await codeOf(identity.signIn({ email: 'target@example.org', password: 'guess guess ' + i }, { ip: `198.51.100.${i}` }))).toBe('credentials_invalid');
 		}
-		expect(await codeOf(identity.signIn({ email: 'target@example.org', password: TEST_PASSWORD }, { ip: '198.51.100.7' }))).toBe('rate_limited');
+		expect(await codeOf(identity.signIn({ email: 'target@example.org', password: TEST_PASSWORD }, { ip: '203.0.113.9' }))).toBe('rate_limited');
 	});
+
+	it('lets an office sign in together from one address: only failures count there', async () => {
+		const office = { ip: '198.51.100.20' };
+		const emails = Array.from({ length: LIMITS.signInFailures.max + 5 }, (_, i) => `colleague${i}@example.org`);
+		for (const email of emails.slice(0, 12)) await makeUser({ email });
+		// more successful sign-ins than any per-address allowance, then still room for typos
+		for (let round = 0; round < 5; round++) for (const email of emails.slice(0, 12)) expect((await identity.signIn({ email, password: TEST_PASSWORD }, office)).token).toBeTruthy();
+		expect(await codeOf(identity.signIn({ email: emails[0], password: 'a typo in it' }, office))).toBe('credentials_invalid');
+	}, 120_000);
+
+	it('caps failed sign-ins from one address across accounts (password spraying)', async () => {
+		await makeUser({ email: 'sprayed@example.org' });
+		const attacker = { ip: '198.51.100.66' };
+		for (let i = 0; i < LIMITS.signInFailures.max; i++) {
+			expect(await codeOf(identity.signIn({ email: `victim${i}@example.org`, password: 'Summer2026!!' }, attacker))).toBe('credentials_invalid');
+		}
+		expect(await codeOf(identity.signIn({ email: 'sprayed@example.org', password: TEST_PASSWORD }, attacker))).toBe('rate_limited');
+		// another address is not affected
+		expect((await identity.signIn({ email: 'sprayed@example.org', password: TEST_PASSWORD }, { ip: '203.0.113.10' })).token).toBeTruthy();
+	}, 120_000);
+
+	it('lets a class sign up together from one address, up to an allowance', async () => {
+		const classroom = { ip: '198.51.100.30' };
+		for (let i = 0; i < LIMITS.signUp.max; i++) {
+			expect((await identity.signUp({ name: `Learner ${i}`, email: `learner${i}@example.org`, password: 'long enough pass' }, classroom)).token).toBeTruthy();
+		}
+		expect(await codeOf(identity.signUp({ name: 'One more', email: 'learner-extra@example.org', password: 'long enough pass' }, classroom))).toBe('rate_limited');
+	}, 120_000);
 
 	it('ends the session on sign-out', async () => {
 		await makeUser({ email: 'out@example.org' });

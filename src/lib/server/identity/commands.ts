@@ -4,7 +4,7 @@ import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { db, type Db, type Tx } from '../db';
 import * as mail from '../mail';
 import { Conflict, Forbidden, NotFound, Unauthenticated, ValidationError } from '../platform/errors';
-import { hit, LIMITS } from '../platform/rate-limit';
+import { check, count, hit, LIMITS } from '../platform/rate-limit';
 import { parse } from '../platform/validate';
 import { record } from './audit';
 import { dummyHash, generatePassword, hashPassword, needsRehash, newToken, sha256, verifyPassword } from './crypto';
@@ -100,14 +100,18 @@ export type SignInResult =
 /** Checks a password and opens a session (or a pending sign-in). The same error for unknown email and wrong password. */
 export async function signIn(rawInput: unknown, client: ClientInfo): Promise<SignInResult> {
 	const input = parse(SignInInput, rawInput);
-	await hit(LIMITS.signIn, sha256(client.ip));
+	// per address only failures count (an office signs in from one address); per account, every try
+	await check(LIMITS.signInFailures, sha256(client.ip));
 	await hit(LIMITS.signIn, sha256(input.email));
 	const [user] = await db()
 		.select()
 		.from(users)
 		.where(eq(sql`lower(${users.email})`, input.email));
 	const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash()));
-	if (!user || !ok || user.disabledAt) throw new ValidationError({ _: 'credentials_invalid' }, 'credentials_invalid');
+	if (!user || !ok || user.disabledAt) {
+		await count(LIMITS.signInFailures, sha256(client.ip));
+		throw new ValidationError({ _: 'credentials_invalid' }, 'credentials_invalid');
+	}
 	if (needsRehash(user.passwordHash)) {
 		// the parameters were raised since this hash was made: store it again with today's
 		await db().update(users).set({ passwordHash: await hashPassword(input.password) }).where(eq(users.id, user.id));
@@ -126,7 +130,7 @@ export async function signOut(token: string): Promise<void> {
  */
 export async function requestPasswordReset(rawInput: unknown, client: ClientInfo & { origin: string }) {
 	const input = parse(ResetRequestInput, rawInput);
-	await hit(LIMITS.passwordReset, sha256(client.ip));
+	await hit(LIMITS.passwordResetAddress, sha256(client.ip));
 	await hit(LIMITS.passwordReset, sha256(input.email));
 	const [user] = await db()
 		.select()

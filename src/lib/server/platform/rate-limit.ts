@@ -1,5 +1,5 @@
 // Fixed-window rate limits counted in the database, so they hold across every app instance.
-import { lt, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { db } from '../db';
 import { rateLimits } from './schema';
 import { RateLimited } from './errors';
@@ -11,12 +11,21 @@ export interface Limit {
 	windowSeconds: number;
 }
 
+// Per account, limits are tight (they stop guessing one person's password); per address, they are
+// allowances sized for an office or a classroom behind one address (NAT), and sign-in counts only
+// failures there, so colleagues signing in together never block each other.
 export const LIMITS = {
+	/** sign-in attempts for one account (email), successful or not */
 	signIn: { name: 'signin', max: 10, windowSeconds: 15 * 60 },
-	signUp: { name: 'signup', max: 5, windowSeconds: 60 * 60 },
+	/** failed sign-ins (wrong password, wrong second-factor code) from one address, whatever the account */
+	signInFailures: { name: 'signin_failures', max: 50, windowSeconds: 15 * 60 },
+	/** new accounts from one address: a class signing up for a course together fits */
+	signUp: { name: 'signup', max: 40, windowSeconds: 60 * 60 },
 	/** notices mailed to an address someone tried to sign up with again (per address; past it, none is sent) */
 	signUpNotice: { name: 'signup_notice', max: 3, windowSeconds: 60 * 60 },
+	/** reset requests per email (and, for a whole office, per address) */
 	passwordReset: { name: 'reset', max: 5, windowSeconds: 60 * 60 },
+	passwordResetAddress: { name: 'reset_address', max: 30, windowSeconds: 60 * 60 },
 	/** guesses of the current password from a signed-in session (a stolen session must not brute-force it) */
 	passwordChange: { name: 'password_change', max: 10, windowSeconds: 15 * 60 },
 	/** tries on one invitation link (counted per link, so colleagues in one office do not block each other) */
@@ -34,9 +43,7 @@ const disabled = () => process.env.RATE_LIMITS === 'off';
  */
 export async function hit(limit: Limit, key: string, now = new Date()): Promise<void> {
 	if (disabled()) return;
-	const windowMs = limit.windowSeconds * 1000;
-	const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-	const fullKey = `${limit.name}:${key}`;
+	const { windowStart, windowMs, fullKey } = windowOf(limit, key, now);
 	const [row] = await db()
 		.insert(rateLimits)
 		.values({ key: fullKey, windowStart, count: 1 })
@@ -46,6 +53,29 @@ export async function hit(limit: Limit, key: string, now = new Date()): Promise<
 	if (count > limit.max) {
 		throw new RateLimited(Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
 	}
+}
+
+/** Throws RateLimited when `key`'s current window under `limit` is already full, without counting a hit. */
+export async function check(limit: Limit, key: string, now = new Date()): Promise<void> {
+	if (disabled()) return;
+	const { windowStart, windowMs, fullKey } = windowOf(limit, key, now);
+	const [row] = await db()
+		.select({ count: rateLimits.count })
+		.from(rateLimits)
+		.where(and(eq(rateLimits.key, fullKey), eq(rateLimits.windowStart, windowStart)));
+	if ((row?.count ?? 0) >= limit.max) throw new RateLimited(Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
+}
+
+/** Counts a hit that is already being refused for another reason (a failed attempt): a full window changes nothing more. */
+export async function count(limit: Limit, key: string, now = new Date()): Promise<void> {
+	await hit(limit, key, now).catch((e: unknown) => {
+		if (!(e instanceof RateLimited)) throw e;
+	});
+}
+
+function windowOf(limit: Limit, key: string, now: Date) {
+	const windowMs = limit.windowSeconds * 1000;
+	return { windowMs, windowStart: new Date(Math.floor(now.getTime() / windowMs) * windowMs), fullKey: `${limit.name}:${key}` };
 }
 
 /** Drops windows that ended more than a day ago. */

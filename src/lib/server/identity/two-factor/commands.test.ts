@@ -162,6 +162,15 @@ describe('sign-in with a second factor', () => {
 		expect(await codeOf(identity.completeTwoFactorSignIn(pendingToken, { code: codeFor(secret, 1) }, { ip: '203.0.113.1' }))).toBe('rate_limited');
 	});
 
+	it('counts a wrong code against the address, as a wrong password', async () => {
+		const { secret } = await enrolled({ email: 'typo@example.org' });
+		const { pendingToken } = await identity.signIn({ email: 'typo@example.org', password: TEST_PASSWORD }, { ip: '198.51.100.77' });
+		expect(await codeOf(identity.completeTwoFactorSignIn(pendingToken, { code: wrongCode(secret) }, { ip: '198.51.100.77' }))).toBe('two_factor_code_invalid');
+		const failures = (await db().select().from(rateLimits)).filter((r) => r.key.startsWith('signin_failures:'));
+		// the right password counted nothing there; the wrong code counted once
+		expect(failures.map((r) => r.count)).toEqual([1]);
+	});
+
 	it('an account without a second factor signs in at once', async () => {
 		await makeUser({ email: 'plain@example.org' });
 		const r = await identity.signIn({ email: 'plain@example.org', password: TEST_PASSWORD }, client);

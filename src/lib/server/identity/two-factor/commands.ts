@@ -6,7 +6,7 @@ import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import * as OTPAuth from 'otpauth';
 import { db, type Db, type Tx } from '../../db';
 import { Conflict, ValidationError } from '../../platform/errors';
-import { hit, LIMITS } from '../../platform/rate-limit';
+import { check, count, hit, LIMITS } from '../../platform/rate-limit';
 import { seal, unseal } from '../../platform/secrets';
 import { parse } from '../../platform/validate';
 import { record } from '../audit';
@@ -203,8 +203,8 @@ export async function completeTwoFactorSignIn(pendingToken: string | undefined, 
 	if (!pending) throw expired();
 	const input = parse(TwoFactorSignInInput, rawInput);
 	await countAttempt(pending.userId);
-	await hit(LIMITS.signIn, sha256(client.ip));
-	return db().transaction(async (tx) => {
+	await check(LIMITS.signInFailures, sha256(client.ip));
+	const signIn = db().transaction(async (tx) => {
 		const [user] = await tx.select().from(users).where(eq(users.id, pending.userId));
 		const row = await confirmedRow(tx, pending.userId);
 		if (!user || user.disabledAt || !row) throw expired();
@@ -222,5 +222,10 @@ export async function completeTwoFactorSignIn(pendingToken: string | undefined, 
 		}
 		await tx.delete(pendingSignIns).where(eq(pendingSignIns.id, pending.id));
 		return { user, token: await createSession(user.id, tx) };
+	});
+	// a wrong or replayed code counts against the address, as a wrong password does
+	return signIn.catch(async (e: unknown) => {
+		if (e instanceof ValidationError && ['two_factor_code_invalid', 'two_factor_code_used'].includes(e.code)) await count(LIMITS.signInFailures, sha256(client.ip));
+		throw e;
 	});
 }
