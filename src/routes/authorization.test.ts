@@ -6,10 +6,12 @@
 // right role for the wrong place. A refusal is a redirect to sign in, 401, 403, 404 (or 410 for a
 // gone object); never data, never a 2xx for a write, and nothing written (audit log and outbox).
 // Page loads are checked with their layouts, as SvelteKit runs them; actions alone, because layouts
-// do not guard actions.
+// do not guard actions. Last, every action and write method is sent hostile bodies (fast-check) by
+// someone it lets in: it must answer 4xx and write nothing, never 5xx.
 import { randomUUID } from 'node:crypto';
 import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';
 import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
 import * as directory from '$lib/server/directory';
@@ -106,15 +108,23 @@ interface Outcome {
 	message?: string;
 }
 
-function request(method: string, url: string): Request {
-	if (method === 'GET' || method === 'HEAD') return new Request(url, { method });
-	return new Request(url, { method, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' }, body: '' });
+/** What a request carries: by default an empty form. */
+interface Body {
+	contentType?: string;
+	body: string | Uint8Array;
 }
 
-function event(method: string, id: string, params: Record<string, string>, actor: Actor | null, parent: () => Promise<Record<string, unknown>> = async () => ({})) {
+function request(method: string, url: string, body: Body = { contentType: 'application/x-www-form-urlencoded', body: '' }): Request {
+	if (method === 'GET' || method === 'HEAD') return new Request(url, { method });
+	const headers: Record<string, string> = { origin: 'http://localhost' };
+	if (body.contentType) headers['content-type'] = body.contentType;
+	return new Request(url, { method, headers, body: body.body });
+}
+
+function event(method: string, id: string, params: Record<string, string>, actor: Actor | null, parent: () => Promise<Record<string, unknown>> = async () => ({}), body?: Body) {
 	const path = id.replace(/\[\.\.\.(\w+)\]/g, (_, k) => params[k] ?? 'x').replace(/\[(\w+)(=\w+)?\]/g, (_, k) => params[k] ?? 'x');
 	const url = new URL(`http://localhost${path}`);
-	const req = request(method, url.toString());
+	const req = request(method, url.toString(), body);
 	return {
 		request: req,
 		url,
@@ -165,10 +175,10 @@ async function loadChain(id: string, params: Record<string, string>, actor: Acto
 	return { status: 200 };
 }
 
-async function callAction(id: string, name: string, params: Record<string, string>, actor: Actor | null): Promise<Outcome> {
+async function callAction(id: string, name: string, params: Record<string, string>, actor: Actor | null, body?: Body): Promise<Outcome> {
 	const action = FILES[fileOf(id, 'page')].actions![name];
 	try {
-		const r = await action(event('POST', id, params, actor));
+		const r = await action(event('POST', id, params, actor, undefined, body));
 		if (isActionFailure(r)) return { status: r.status, message: (r.data as unknown as { error?: string } | undefined)?.error };
 		return { status: 200 };
 	} catch (e) {
@@ -176,10 +186,10 @@ async function callAction(id: string, name: string, params: Record<string, strin
 	}
 }
 
-async function callMethod(id: string, method: string, params: Record<string, string>, actor: Actor | null): Promise<Outcome> {
+async function callMethod(id: string, method: string, params: Record<string, string>, actor: Actor | null, body?: Body): Promise<Outcome> {
 	const handler = FILES[fileOf(id, 'server')][method] as Handler;
 	try {
-		const r = (await handler(event(method === 'fallback' ? 'POST' : method, id, params, actor))) as Response;
+		const r = (await handler(event(method === 'fallback' ? 'POST' : method, id, params, actor, undefined, body))) as Response;
 		return { status: r.status, location: r.headers.get('location') ?? undefined };
 	} catch (e) {
 		return thrown(e);
@@ -224,6 +234,7 @@ const actors = new Map<string, Actor | null>();
 let fixtures: Fixtures;
 let stranger: Actor;
 let owner: Actor;
+let admin: Actor;
 
 function refusedActors(rule: Rule): string[] {
 	if (rule === 'public') return [];
@@ -262,7 +273,7 @@ beforeAll(async () => {
 	}
 	stranger = actors.get('no role')!;
 
-	const admin = await makeUser({ grants: [grant('admin')] });
+	admin = await makeUser({ grants: [grant('admin')] });
 	await ensurePublishedFramework(db(), fixtureFramework());
 	const focalKE = await makeUser({ grants: [grant('focal_point', { country: 'KE' })] });
 	const assessmentKE = await progress.openAssessment(focalKE, { country: 'KE', period: '2025' });
@@ -284,7 +295,7 @@ interface Part {
 	id: string;
 	what: string;
 	rule: Rule;
-	call: (params: Record<string, string>, actor: Actor | null) => Promise<Outcome>;
+	call: (params: Record<string, string>, actor: Actor | null, body?: Body) => Promise<Outcome>;
 	write: boolean;
 	load: boolean;
 }
@@ -293,8 +304,8 @@ const parts: Part[] = [];
 for (const [id, r] of Object.entries(MATRIX)) {
 	if (r.layout) parts.push({ id, what: 'layout load', rule: r.layout, load: true, write: false, call: (p, a) => loadChain(id, p, a) });
 	if (r.load) parts.push({ id, what: 'load', rule: r.load, load: true, write: false, call: (p, a) => loadChain(id, p, a) });
-	for (const [name, rule] of Object.entries(r.actions ?? {})) parts.push({ id, what: `action ?/${name}`, rule, load: false, write: true, call: (p, a) => callAction(id, name, p, a) });
-	for (const [m, rule] of Object.entries(r.methods ?? {})) parts.push({ id, what: m, rule, load: false, write: WRITE_METHODS.has(m), call: (p, a) => callMethod(id, m, p, a) });
+	for (const [name, rule] of Object.entries(r.actions ?? {})) parts.push({ id, what: `action ?/${name}`, rule, load: false, write: true, call: (p, a, b) => callAction(id, name, p, a, b) });
+	for (const [m, rule] of Object.entries(r.methods ?? {})) parts.push({ id, what: m, rule, load: false, write: WRITE_METHODS.has(m), call: (p, a, b) => callMethod(id, m, p, a, b) });
 }
 
 describe('refusals: every load, action and method refuses who it must', () => {
@@ -383,4 +394,50 @@ describe('the right role in the right place is let in', () => {
 		const id = '/toolkits/[id]/saved/[sid=uuid]';
 		expect(await loadChain(id, paramsOf(id), owner)).toEqual({ status: 200 });
 	});
+});
+
+// ---------------------------------------------------------------------------------------------
+// bad input from people who are let in: a clear 4xx, never a 5xx (issue 11, property-based)
+
+/** Field names forms use, so random values reach the validation of real fields. */
+const FIELD_NAMES = ['name', 'email', 'password', 'title', 'summary', 'description', 'q', 'country', 'countries', 'region', 'id', 'status', 'message', 'contact', 'code', 'type', 'year', 'locale', 'language', 'note', 'reason', 'start', 'end', 'date', 'seats', 'capacity', 'age', 'ages', 'answer', 'answers', 'score', 'period', 'value', 'url', 'phone', 'token', 'role', 'scope', 'decision', 'comment', 'evidence', 'file', 'topics', 'areas', 'quantity'];
+const HOSTILE = ['', ' ', '\u0000', 'a\u0000b', '\u202e', '\ud800', '-1', '0', '1e309', 'NaN', '99999999999999999999', '2026-02-30', '../../etc/passwd', '<script>alert(1)</script>', '{"a":1}', '[]', 'null', 'true', 'x'.repeat(100_000), 'https://evil.example/', 'javascript:alert(1)', 'KE', 'ke', 'ZZ', 'africa', randomUUID(), 'not-a-uuid'];
+const value = fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 }));
+const fields = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...FIELD_NAMES), fc.string({ maxLength: 12 })), value), { maxLength: 8 });
+const hostileBody: fc.Arbitrary<Body> = fc.oneof(
+	fields.map((fs) => ({ contentType: 'application/x-www-form-urlencoded', body: new URLSearchParams(fs).toString() })),
+	fields.map((fs) => {
+		const b = 'fuzzBoundary';
+		const parts = fs.map(([k, v]) => `--${b}\r\nContent-Disposition: form-data; name="${k.replace(/["\r\n]/g, '')}"\r\n\r\n${v}\r\n`).join('');
+		return { contentType: `multipart/form-data; boundary=${b}`, body: `${parts}--${b}--\r\n` };
+	}),
+	fc.string({ maxLength: 200 }).map((t) => ({ contentType: 'multipart/form-data; boundary=broken', body: t })),
+	fc.uint8Array({ maxLength: 200 }).map((bytes) => ({ contentType: 'application/x-www-form-urlencoded', body: bytes })),
+	fc.oneof(fc.json(), fc.string({ maxLength: 200 })).map((t) => ({ contentType: 'application/json', body: t })),
+	fc.string({ maxLength: 100 }).map((t) => ({ body: t }))
+);
+
+describe('bad input: every action and write method, called by someone let in, answers with a 4xx (writing nothing), never a 5xx', () => {
+	for (const part of parts) {
+		if (!part.write) continue;
+		it(`${part.id} ${part.what}`, async () => {
+			const params = paramsOf(part.id);
+			// admin passes every role rule; an owner rule needs the owner
+			const actor = part.rule === 'owner' ? owner : admin;
+			const seen: string[] = [];
+			await fc.assert(
+				fc.asyncProperty(hostileBody, async (body) => {
+					const before = await writes();
+					const o = await part.call(params, actor, body);
+					seen.push(String(o.status));
+					const sent = `${JSON.stringify(typeof body.body === 'string' ? body.body.slice(0, 200) : [...body.body.slice(0, 40)])} (${body.contentType ?? 'no content type'})`;
+					expect(o.status, `answered ${o.status} ${o.message ?? ''} to ${sent}`).toBeLessThan(500);
+					// refused input leaves nothing behind: no audit entry, no mail
+					if (o.status >= 400) expect(await writes(), `answered ${o.status} but wrote, to ${sent}`).toBe(before);
+				}),
+				{ numRuns: 40 }
+			);
+			expect(seen.length).toBe(40);
+		}, 120_000);
+	}
 });

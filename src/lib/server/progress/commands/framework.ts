@@ -39,8 +39,14 @@ export async function importFramework(actor: Actor | null, json: string, source:
 }
 
 /** An admin publishes a draft version: it becomes the default, and every assessment is scored under it in the same transaction. */
+/** A version number from a form or a URL: anything but a positive whole number names no framework. */
+function assertVersion(version: number): void {
+	if (!Number.isSafeInteger(version) || version < 1 || version > 2_147_483_647) throw new NotFound('framework_not_found');
+}
+
 export async function publishFramework(actor: Actor | null, version: number): Promise<number> {
 	assertHolds(actor, can(actor, 'framework.manage', { kind: 'global' }));
+	assertVersion(version);
 	return db().transaction(async (tx) => {
 		const [row] = await tx.select({ status: frameworkVersions.status }).from(frameworkVersions).where(eq(frameworkVersions.version, version));
 		if (!row) throw new NotFound('framework_not_found');
@@ -55,6 +61,7 @@ export async function publishFramework(actor: Actor | null, version: number): Pr
 /** An admin retires a published version: its figures stay readable by version, it is no longer the default. */
 export async function retireFramework(actor: Actor | null, version: number): Promise<void> {
 	assertHolds(actor, can(actor, 'framework.manage', { kind: 'global' }));
+	assertVersion(version);
 	await db().transaction(async (tx) => {
 		const [row] = await tx.select({ status: frameworkVersions.status }).from(frameworkVersions).where(eq(frameworkVersions.version, version));
 		if (!row) throw new NotFound('framework_not_found');
@@ -67,6 +74,7 @@ export async function retireFramework(actor: Actor | null, version: number): Pro
 /** An admin recomputes every assessment's scores under any version (a draft's scores stay out of public view). */
 export async function recomputeScores(actor: Actor | null, version: number): Promise<number> {
 	assertHolds(actor, can(actor, 'framework.manage', { kind: 'global' }));
+	assertVersion(version);
 	return db().transaction(async (tx) => {
 		const fw = await findFramework(tx, version);
 		if (!fw) throw new NotFound('framework_not_found');
