@@ -112,18 +112,20 @@ interface Outcome {
 interface Body {
 	contentType?: string;
 	body: string | Uint8Array;
+	/** a query string to add to the URL (`?a=b`) */
+	query?: string;
 }
 
 function request(method: string, url: string, body: Body = { contentType: 'application/x-www-form-urlencoded', body: '' }): Request {
 	if (method === 'GET' || method === 'HEAD') return new Request(url, { method });
 	const headers: Record<string, string> = { origin: 'http://localhost' };
 	if (body.contentType) headers['content-type'] = body.contentType;
-	return new Request(url, { method, headers, body: body.body });
+	return new Request(url, { method, headers, body: typeof body.body === 'string' ? body.body : new Blob([new Uint8Array(body.body)]) });
 }
 
 function event(method: string, id: string, params: Record<string, string>, actor: Actor | null, parent: () => Promise<Record<string, unknown>> = async () => ({}), body?: Body) {
 	const path = id.replace(/\[\.\.\.(\w+)\]/g, (_, k) => params[k] ?? 'x').replace(/\[(\w+)(=\w+)?\]/g, (_, k) => params[k] ?? 'x');
-	const url = new URL(`http://localhost${path}`);
+	const url = new URL(`http://localhost${path}${body?.query ?? ''}`);
 	const req = request(method, url.toString(), body);
 	return {
 		request: req,
@@ -153,7 +155,7 @@ function thrown(e: unknown): Outcome {
 }
 
 /** A page load with its layouts, from the root down; the first refusal stops it (as nothing is rendered). */
-async function loadChain(id: string, params: Record<string, string>, actor: Actor | null): Promise<Outcome> {
+async function loadChain(id: string, params: Record<string, string>, actor: Actor | null, body?: Body): Promise<Outcome> {
 	const segments = id === '/' ? [''] : id.split('/');
 	const chain: Handler[] = [];
 	for (let i = 1; i <= segments.length; i++) {
@@ -167,7 +169,7 @@ async function loadChain(id: string, params: Record<string, string>, actor: Acto
 	for (const load of chain) {
 		const before = data;
 		try {
-			data = { ...data, ...((await load(event('GET', id, params, actor, async () => before))) as Record<string, unknown>) };
+			data = { ...data, ...((await load(event('GET', id, params, actor, async () => before, body))) as Record<string, unknown>) };
 		} catch (e) {
 			return thrown(e);
 		}
@@ -302,8 +304,8 @@ interface Part {
 
 const parts: Part[] = [];
 for (const [id, r] of Object.entries(MATRIX)) {
-	if (r.layout) parts.push({ id, what: 'layout load', rule: r.layout, load: true, write: false, call: (p, a) => loadChain(id, p, a) });
-	if (r.load) parts.push({ id, what: 'load', rule: r.load, load: true, write: false, call: (p, a) => loadChain(id, p, a) });
+	if (r.layout) parts.push({ id, what: 'layout load', rule: r.layout, load: true, write: false, call: (p, a, b) => loadChain(id, p, a, b) });
+	if (r.load) parts.push({ id, what: 'load', rule: r.load, load: true, write: false, call: (p, a, b) => loadChain(id, p, a, b) });
 	for (const [name, rule] of Object.entries(r.actions ?? {})) parts.push({ id, what: `action ?/${name}`, rule, load: false, write: true, call: (p, a, b) => callAction(id, name, p, a, b) });
 	for (const [m, rule] of Object.entries(r.methods ?? {})) parts.push({ id, what: m, rule, load: false, write: WRITE_METHODS.has(m), call: (p, a, b) => callMethod(id, m, p, a, b) });
 }
@@ -438,6 +440,38 @@ describe('bad input: every action and write method, called by someone let in, an
 				{ numRuns: 40 }
 			);
 			expect(seen.length).toBe(40);
+		}, 120_000);
+	}
+});
+
+const QUERY_NAMES = [...FIELD_NAMES, 'page', 'after', 'before', 'cursor', 'limit', 'per_page', 'sort', 'format', 'age', 'open', 'channel', 'topic', 'service', 'scope', 'lang', 'next', 'at', 'focus', 'taxonomy_term', 'organization_id'];
+/** Percent-encoded as a browser would; a lone surrogate (which encodeURIComponent refuses) as the bytes a hostile client may send. */
+const encodeAny = (x: string) => {
+	try {
+		return encodeURIComponent(x);
+	} catch {
+		return '%ED%A0%80';
+	}
+};
+/** Query text no browser sends but anyone can: broken escapes, invalid UTF-8, bare separators. */
+const RAW_QUERY = ['', '%', 'q=%zz', 'q=%ff%fe', 'q=%00', 'q=%E0%A4%A', '=', '&&', 'q', 'page=%2e%2e%2f'];
+const hostileQuery: fc.Arbitrary<Body> = fc
+	.array(fc.tuple(fc.oneof(fc.constantFrom(...QUERY_NAMES), fc.string({ maxLength: 12 })), value), { minLength: 1, maxLength: 6 })
+	.chain((fs) => fc.constantFrom(...RAW_QUERY).map((raw) => ({ body: '', query: '?' + [...fs.map(([k, v]) => `${encodeAny(k)}=${encodeAny(v.slice(0, 5000))}`), raw].join('&') })));
+
+describe('bad queries: every page load and GET, called by someone let in, answers below 500', () => {
+	for (const part of parts) {
+		if (part.write || part.what === 'layout load') continue;
+		it(`${part.id} ${part.what}`, async () => {
+			const params = paramsOf(part.id);
+			const actor = part.rule === 'owner' ? owner : part.rule === 'public' ? null : admin;
+			await fc.assert(
+				fc.asyncProperty(hostileQuery, async (query) => {
+					const o = await part.call(params, actor, query);
+					expect(o.status, `answered ${o.status} ${o.message ?? ''} to ${query.query!.slice(0, 300)}`).toBeLessThan(500);
+				}),
+				{ numRuns: 15 }
+			);
 		}, 120_000);
 	}
 });

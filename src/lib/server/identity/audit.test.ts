@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { useFreshDatabase } from '../test/db';
-import { makeUser } from '../test/factories';
+import { grant, makeUser } from '../test/factories';
 import * as identity from '.';
 
 useFreshDatabase();
@@ -61,5 +61,16 @@ describe('the audit log is append-only and hash-chained', () => {
 		});
 		const check = await identity.audit.verifyChain();
 		expect(check.ok).toBe(false);
+	});
+});
+
+describe('searching the audit log and the people list', () => {
+	it('answers a search with a NUL byte or wildcards instead of failing', async () => {
+		await write(2);
+		const admin = await makeUser({ grants: [grant('admin')] });
+		expect(await identity.audit.list({ q: 'test.\u0000step' })).not.toHaveLength(0);
+		expect(await identity.audit.list({ q: '%' })).toHaveLength(0);
+		expect((await identity.listUsers(admin, { q: '\u0000' })).total).toBeGreaterThan(0);
+		expect((await identity.listUsers(admin, { q: '_' })).users).toHaveLength(0);
 	});
 });

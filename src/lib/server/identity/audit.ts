@@ -8,7 +8,8 @@
 // blanking the copied actor email when an account is anonymised, and pruning by the retention job.
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gt, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { db, type Db, type Tx } from '../db';
+import { containsPattern, db, type Db, type Tx } from '../db';
+import { searchText } from '../platform/validate';
 import { canonicalize } from '../platform/canonical';
 import { currentRequestId } from '../platform/context';
 import { getMeta } from '../platform/meta';
@@ -127,11 +128,10 @@ export async function list(query: AuditQuery = {}) {
 	const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
 	const where: SQL[] = [];
 	if (query.before) where.push(lt(auditLog.id, query.before));
-	if (query.q) {
-		const like = `%${query.q.replace(/[%_\\]/g, (c) => '\\' + c)}%`;
-		where.push(
-			or(ilike(auditLog.action, like), ilike(auditLog.entityType, like), eq(auditLog.entityId, query.q), ilike(auditLog.actorEmail, like))!
-		);
+	const q = searchText(query.q);
+	if (q) {
+		const like = containsPattern(q);
+		where.push(or(ilike(auditLog.action, like), ilike(auditLog.entityType, like), eq(auditLog.entityId, q), ilike(auditLog.actorEmail, like))!);
 	}
 	return db()
 		.select()

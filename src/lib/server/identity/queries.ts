@@ -1,6 +1,7 @@
 // Identity reads: who is behind a session, the people list for admins, one person with their grants.
 import { and, asc, eq, gt, ilike, or, sql } from 'drizzle-orm';
-import { db } from '../db';
+import { containsPattern, db } from '../db';
+import { searchText } from '../platform/validate';
 import { assertCan, type Actor, type Grant } from './policy';
 import { roleGrants, sessions, twoFactor, users } from './schema';
 import { sha256 } from './crypto';
@@ -52,8 +53,8 @@ export async function grantsOf(userId: string) {
 /** People, for the admin page: newest first, optionally filtered by name or email. */
 export async function listUsers(actor: Actor | null, options: { q?: string; limit?: number; offset?: number } = {}) {
 	assertCan(actor, 'user.list');
-	const q = options.q?.trim();
-	const like = q ? `%${q.replace(/[%_\\]/g, (c) => '\\' + c)}%` : undefined;
+	const q = searchText(options.q);
+	const like = q ? containsPattern(q) : undefined;
 	const where = like ? or(ilike(users.email, like), ilike(users.name, like)) : undefined;
 	const list = await db()
 		.select({ id: users.id, email: users.email, name: users.name, createdAt: users.createdAt, disabledAt: users.disabledAt })

@@ -6,7 +6,7 @@
 //
 // Modules register their kinds at import time: `jobs.register('events.reminder', handler)`.
 import { and, asc, eq, inArray, isNull, like, lte, sql } from 'drizzle-orm';
-import { db, type Db, type Tx } from '../db';
+import { db, escapeLike, type Db, type Tx } from '../db';
 import { log } from './log';
 import { jobs } from './schema';
 
@@ -38,8 +38,7 @@ export async function schedule(tx: Db | Tx, spec: JobSpec): Promise<void> {
 
 /** Drops jobs not yet run whose key starts with `prefix` (e.g. when an event is cancelled). */
 export async function unschedule(tx: Db | Tx, prefix: string): Promise<void> {
-	const escaped = prefix.replace(/[%_\\]/g, (c) => '\\' + c);
-	await tx.delete(jobs).where(and(like(jobs.key, `${escaped}%`), isNull(jobs.doneAt)));
+	await tx.delete(jobs).where(and(like(jobs.key, `${escapeLike(prefix)}%`), isNull(jobs.doneAt)));
 }
 
 /** Runs one due job, if any. Returns whether one was claimed. */
@@ -111,6 +110,5 @@ export async function stop(): Promise<void> {
 
 /** For tests and the admin page: jobs by key prefix. */
 export async function list(prefix = '') {
-	const escaped = prefix.replace(/[%_\\]/g, (c) => '\\' + c);
-	return db().select().from(jobs).where(like(jobs.key, `${escaped}%`)).orderBy(asc(jobs.runAt));
+	return db().select().from(jobs).where(like(jobs.key, `${escapeLike(prefix)}%`)).orderBy(asc(jobs.runAt));
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { ValidationError } from './errors';
 import { redactError } from './log';
-import { parse } from './validate';
+import { parse, searchText } from './validate';
 
 const Schema = v.object({ name: v.string(), tags: v.optional(v.array(v.string())) });
 
@@ -30,5 +30,14 @@ describe('error logs', () => {
 		const out = redactError(e);
 		expect(out.message).toContain('insert into directory_change_requests');
 		expect(JSON.stringify(out)).not.toContain('reporter@example.org');
+	});
+});
+
+describe('searchText', () => {
+	it('drops control characters, trims and caps a search box text', () => {
+		expect(searchText('  a\u0000b\u001bc  ')).toBe('abc');
+		expect(searchText(null)).toBe('');
+		expect(searchText('x'.repeat(500))).toHaveLength(200);
+		expect(searchText('حماية\tالأطفال')).toBe('حماية\tالأطفال');
 	});
 });
