@@ -80,10 +80,11 @@ async function textHits(q: string, published: Published): Promise<Hits> {
 	const pattern = containsPattern(q);
 	const micro = (rank: SQL) => sql`((${rank}) * 1000000)::int`;
 	const headRank = (query: string) => micro(sql`0.01 + ts_rank(head, ${query}::tsquery)`);
-	// A query of one word (letters and digits only) found as a substring of the lower-cased text is
-	// also every match of the simple configuration's word query: one scan of the Chinese and Arabic
-	// rows then serves both, ranked by the word query where it matches.
-	const oneWord = /^[\p{L}\p{M}\p{N}]+$/u.test(q) && parsed.simple !== '';
+	// A query of one word (letters and digits only, and a single token to the simple parser) found
+	// as a substring of the lower-cased text is also every match of the
+	// simple configuration's word query: one scan of the Chinese and Arabic rows then serves both,
+	// ranked by the word query where it matches.
+	const oneWord = /^[\p{L}\p{M}\p{N}]+$/u.test(q) && /^'[^' ]+'$/.test(parsed.simple);
 	const parts: SQL[] = [];
 	for (const c of CONFIGS) {
 		if (!parsed[c] || (c === 'simple' && oneWord)) continue;
