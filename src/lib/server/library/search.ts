@@ -105,7 +105,8 @@ async function textHits(q: string, published: Published): Promise<Hits> {
 	const orders: number[] = [];
 	const text = String(rowsOf(result)[0]?.hits ?? '');
 	for (let at = 0; at < text.length; ) {
-		const end = text.indexOf(',', at) === -1 ? text.length : text.indexOf(',', at);
+		const comma = text.indexOf(',', at);
+		const end = comma === -1 ? text.length : comma;
 		const d = published.byId.get(text.slice(at, at + 36));
 		if (d) {
 			const r = Number(text.slice(at + 36, end));
@@ -243,7 +244,7 @@ async function computeSearch(query: SearchQuery): Promise<SearchResult> {
 	};
 }
 
-/** The first `k` of `xs` in `order` (a full sort when k is large, else one pass keeping the k best). */
+/** The first `k` of `xs` in `order` (when k is large, a full sort of `xs` in place; else one pass keeping the k best). */
 export function best<T>(xs: T[], k: number, order: (a: T, b: T) => number): T[] {
 	if (k * 8 >= xs.length) return xs.sort(order).slice(0, k);
 	const top: T[] = [];

@@ -43,27 +43,25 @@ const disabled = () => process.env.RATE_LIMITS === 'off';
  */
 export async function hit(limit: Limit, key: string, now = new Date()): Promise<void> {
 	if (disabled()) return;
-	const { windowStart, windowMs, fullKey } = windowOf(limit, key, now);
+	const { windowStart, retryAfter, fullKey } = windowOf(limit, key, now);
 	const [row] = await db()
 		.insert(rateLimits)
 		.values({ key: fullKey, windowStart, count: 1 })
 		.onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { count: sql`${rateLimits.count} + 1` } })
 		.returning({ count: rateLimits.count });
 	const count = row?.count ?? 1;
-	if (count > limit.max) {
-		throw new RateLimited(Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
-	}
+	if (count > limit.max) throw new RateLimited(retryAfter);
 }
 
 /** Throws RateLimited when `key`'s current window under `limit` is already full, without counting a hit. */
 export async function check(limit: Limit, key: string, now = new Date()): Promise<void> {
 	if (disabled()) return;
-	const { windowStart, windowMs, fullKey } = windowOf(limit, key, now);
+	const { windowStart, retryAfter, fullKey } = windowOf(limit, key, now);
 	const [row] = await db()
 		.select({ count: rateLimits.count })
 		.from(rateLimits)
 		.where(and(eq(rateLimits.key, fullKey), eq(rateLimits.windowStart, windowStart)));
-	if ((row?.count ?? 0) >= limit.max) throw new RateLimited(Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
+	if ((row?.count ?? 0) >= limit.max) throw new RateLimited(retryAfter);
 }
 
 /** Counts a hit that is already being refused for another reason (a failed attempt): a full window changes nothing more. */
@@ -73,9 +71,11 @@ export async function count(limit: Limit, key: string, now = new Date()): Promis
 	});
 }
 
+/** The fixed window `now` falls in, the seconds until it ends, and the row key. */
 function windowOf(limit: Limit, key: string, now: Date) {
 	const windowMs = limit.windowSeconds * 1000;
-	return { windowMs, windowStart: new Date(Math.floor(now.getTime() / windowMs) * windowMs), fullKey: `${limit.name}:${key}` };
+	const start = Math.floor(now.getTime() / windowMs) * windowMs;
+	return { windowStart: new Date(start), retryAfter: Math.ceil((start + windowMs - now.getTime()) / 1000), fullKey: `${limit.name}:${key}` };
 }
 
 /** Drops windows that ended more than a day ago. */

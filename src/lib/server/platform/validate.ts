@@ -5,12 +5,14 @@ import { ValidationError } from './errors';
 /** C0 controls other than tab, line feed and carriage return, DEL, and the C1 controls: no text field needs them. */
 export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
+const EVERY_CONTROL_CHARACTER = new RegExp(CONTROL_CHARACTERS.source, 'g');
+
 /**
  * Text typed into a search box, made safe to search with: control characters dropped (a search
  * answers rather than refuses), spaces trimmed, at most `max` characters.
  */
 export function searchText(q: string | null | undefined, max = 200): string {
-	return (q ?? '').replace(new RegExp(CONTROL_CHARACTERS.source, 'g'), '').trim().slice(0, max);
+	return (q ?? '').replace(EVERY_CONTROL_CHARACTER, '').trim().slice(0, max);
 }
 
 /** The dotted paths of every string in `input` that holds a control character. */
