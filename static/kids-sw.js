@@ -7,24 +7,25 @@
 // credentials omitted, so cookies are never sent and a signed-in adult's page is never stored.
 'use strict';
 
-var VERSION = 'kids-v1';
+var VERSION = 'kids-v2';
 var CACHE = 'cop-' + VERSION;
 var ASSETS = [
 	'/app.css',
 	'/favicon.svg',
 	'/quick-exit.js',
 	'/kids/kids.css',
+	'/kids/course.css',
 	'/kids/kids.js',
 	'/kids/icon.svg',
 	'/kids/guide/nova.svg'
 ];
 var scopePath = new URL(self.registration.scope).pathname.replace(/\/$/, '');
 
-/** A kids page of this worker's language: /kids, /kids/9-12, /kids/9-12/prize-scam, the manifest. */
+/** A kids page of this worker's language: /kids, /kids/9-12, /kids/9-12/prize-scam, /kids/9-12/course/quiz, the manifest. */
 function isKidsPage(url) {
 	if (url.pathname === scopePath) return true;
 	if (url.pathname.indexOf(scopePath + '/') !== 0) return false;
-	return /^(\/[a-z0-9-]+){1,2}$|^\/manifest\.webmanifest$/.test(url.pathname.slice(scopePath.length));
+	return /^(\/[a-z0-9-]+){1,3}$|^\/manifest\.webmanifest$/.test(url.pathname.slice(scopePath.length));
 }
 
 function cacheable(url) {

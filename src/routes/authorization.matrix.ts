@@ -149,6 +149,8 @@ export const MATRIX: Record<string, RouteRules> = {
 	'/kids': { layout: 'public', load: 'public' },
 	'/kids/[band]': { load: 'public' },
 	'/kids/[band]/[id]': { load: 'public' },
+	'/kids/[band]/course': { load: 'public' },
+	'/kids/[band]/course/[step]': { load: 'public' },
 	'/kids/manifest.webmanifest': { methods: { GET: 'public' } },
 
 	// learning

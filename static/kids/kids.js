@@ -67,6 +67,10 @@
 		all('[data-done]').forEach(function (el) {
 			el.hidden = (s.done || []).indexOf(el.getAttribute('data-done')) < 0;
 		});
+		// a course is passed when its sticker was earned (at a pass end of its quiz)
+		all('[data-earned]').forEach(function (el) {
+			el.hidden = stickers.indexOf(el.getAttribute('data-earned')) < 0;
+		});
 	}
 	all('[data-band-choice]').forEach(function (a) {
 		a.addEventListener('click', function () {
@@ -212,6 +216,14 @@
 			var resume = document.querySelector('[data-resume]');
 			if (resume) resume.hidden = true;
 		});
+	});
+
+	// the course certificate: today's date written on the device; printing is the browser's own
+	all('[data-certificate-date]').forEach(function (input) {
+		if (!input.value) input.value = new Date().toLocaleDateString(document.documentElement.lang || undefined);
+	});
+	all('[data-print]').forEach(function (button) {
+		button.addEventListener('click', function () { window.print(); });
 	});
 
 	if ('serviceWorker' in navigator && window.isSecureContext) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BANDS, KIND_OF_BAND } from '$lib/kids/bands';
 import { ContentError } from '../content';
-import { allScenarios, kidsPaths, loadScenarios } from './content';
+import { allCourses, allScenarios, kidsPaths, loadScenarios } from './content';
 import { presentScenario } from './present';
 
 // The real content shipped in content/kids/scenarios: it must load without a single problem.
@@ -51,7 +51,9 @@ describe('shipped kids content', () => {
 		const paths = kidsPaths();
 		expect(paths).toContain('/kids');
 		for (const b of BANDS) expect(paths).toContain(`/kids/${b}`);
-		expect(paths.length).toBe(1 + BANDS.length + all.length);
+		// each course: its home, its lessons, a page per quiz question, the result, the certificate and the answers
+		const courses = allCourses().reduce((n, c) => n + 1 + c.lessons.length + c.quiz.questions.length + 3, 0);
+		expect(paths.length).toBe(1 + BANDS.length + all.length + courses);
 	});
 
 	it('marks a language that is missing as an English fallback, once per scenario', () => {

@@ -4,17 +4,18 @@
 import { BANDS, type Band } from '$lib/kids/bands';
 import { bundledContent, ContentError, filesIn, parseJsonText, type ContentFiles, type ContentProblem } from '../content';
 import { parseScenario, type Scenario } from './format';
+import { compileCourse, parseCourse, type Course, type CourseBand, type CourseStep } from './course';
 
-/** The scenario files of the bundled content (path under content/ -> text). */
-function scenarioFiles(): ContentFiles {
+/** The files of one kids folder in the bundled content (path under the repository -> text). */
+function kidsFiles(folder: 'scenarios' | 'courses'): ContentFiles {
 	const all = bundledContent();
-	return Object.fromEntries(filesIn(all, 'kids/scenarios', '.json').map((n) => [`content/kids/scenarios/${n}`, all[`kids/scenarios/${n}`]]));
+	return Object.fromEntries(filesIn(all, `kids/${folder}`, '.json').map((n) => [`content/kids/${folder}/${n}`, all[`kids/${folder}/${n}`]]));
 }
 
-/** Validates a set of files (path -> JSON text, or already parsed JSON). Throws ContentError listing every problem. */
-export function loadScenarios(input: Record<string, unknown>): Scenario[] {
+/** Parses every file with `parse`, refusing the whole set (ContentError listing every problem) if any is wrong. */
+function loadAll<T extends { id: string }>(input: Record<string, unknown>, parse: (raw: unknown, file: string) => { errors: string[]; value: T | null }): T[] {
 	const problems: ContentProblem[] = [];
-	const out: Scenario[] = [];
+	const out: T[] = [];
 	const seen = new Set<string>();
 	for (const [file, value] of Object.entries(input).sort(([a], [b]) => a.localeCompare(b))) {
 		let raw = value;
@@ -24,24 +25,69 @@ export function loadScenarios(input: Record<string, unknown>): Scenario[] {
 			problems.push({ file, reason: (e as Error).message });
 			continue;
 		}
-		const { scenario, errors } = parseScenario(raw, file);
+		const { value: item, errors } = parse(raw, file);
 		problems.push(...errors.map((e) => ({ file, reason: e.startsWith(`${file}: `) ? e.slice(file.length + 2) : e })));
-		if (!scenario) continue;
-		if (seen.has(scenario.id)) problems.push({ file, reason: `id "${scenario.id}" is used twice` });
-		seen.add(scenario.id);
-		out.push(scenario);
+		if (!item) continue;
+		if (seen.has(item.id)) problems.push({ file, reason: `id "${item.id}" is used twice` });
+		seen.add(item.id);
+		out.push(item);
 	}
 	if (problems.length) throw new ContentError(problems);
 	return out;
 }
 
+/** Validates a set of scenario files (path -> JSON text, or already parsed JSON). Throws ContentError listing every problem. */
+export function loadScenarios(input: Record<string, unknown>): Scenario[] {
+	return loadAll(input, (raw, file) => {
+		const r = parseScenario(raw, file);
+		// `/kids/<band>/course` is the band's course: a scenario of that name could never be opened
+		if (r.scenario?.id === 'course') return { value: null, errors: [`${file}: the id "course" is taken by the course page`] };
+		return { value: r.scenario, errors: r.errors };
+	});
+}
+
+/** Validates a set of course files; at most one course per band (its page is `/kids/<band>/course`). */
+export function loadCourses(input: Record<string, unknown>): Course[] {
+	const courses = loadAll(input, (raw, file) => {
+		const r = parseCourse(raw, file);
+		return { value: r.course, errors: r.errors };
+	});
+	const bands = courses.map((c) => c.band);
+	const twice = bands.filter((b, i) => bands.indexOf(b) !== i);
+	if (twice.length) throw new ContentError(twice.map((b) => ({ file: 'content/kids/courses', reason: `more than one course for band ${b}` })));
+	return courses;
+}
+
 let cache: Scenario[] | null = null;
+let courseCache: Course[] | null = null;
 
 /** Every scenario shipped with the platform, validated once per process. */
 export function allScenarios(): Scenario[] {
-	cache ??= loadScenarios(scenarioFiles());
+	cache ??= loadScenarios(kidsFiles('scenarios'));
 	return cache;
 }
+
+/** Every children's course shipped with the platform, validated once per process. */
+export function allCourses(): Course[] {
+	courseCache ??= loadCourses(kidsFiles('courses'));
+	return courseCache;
+}
+
+export function courseFor(band: string): Course | null {
+	return allCourses().find((c) => c.band === band) ?? null;
+}
+
+const compiled = new Map<string, CourseStep[]>();
+
+/** One page of a band's course (a lesson id, `quiz`, `quiz-2`…, `result`, `certificate`, `answers`), compiled once per process; null when there is none. */
+export function findCourseStep(band: string, step: string): CourseStep | null {
+	const course = courseFor(band);
+	if (!course) return null;
+	if (!compiled.has(course.id)) compiled.set(course.id, compileCourse(course));
+	return compiled.get(course.id)!.find((s) => s.step === step) ?? null;
+}
+
+export type { CourseBand };
 
 export function scenariosFor(band: Band): Scenario[] {
 	return allScenarios().filter((s) => s.band === band);
@@ -53,5 +99,10 @@ export function findScenario(band: Band, id: string): Scenario | null {
 
 /** Every kids page path (without locale prefix): what the service worker may keep offline. */
 export function kidsPaths(): string[] {
-	return ['/kids', ...BANDS.map((b) => `/kids/${b}`), ...allScenarios().map((s) => `/kids/${s.band}/${s.id}`)];
+	return [
+		'/kids',
+		...BANDS.map((b) => `/kids/${b}`),
+		...allScenarios().map((s) => `/kids/${s.band}/${s.id}`),
+		...allCourses().flatMap((c) => [`/kids/${c.band}/course`, ...compileCourse(c).map((step) => `/kids/${c.band}/course/${step.step}`)])
+	];
 }

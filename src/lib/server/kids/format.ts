@@ -79,6 +79,8 @@ export interface Choice {
 	label: Text;
 	to: string;
 	feedback?: Text;
+	/** only compiled course quizzes: `to` is a node of this other kids page (`/kids/9-12/course/quiz-2`), reached with `#to` */
+	page?: string;
 }
 export interface ScenarioNode {
 	title?: Text;
@@ -87,7 +89,8 @@ export interface ScenarioNode {
 	scene?: string;
 	next?: string;
 	choices?: Choice[];
-	end?: { sticker: boolean; steps: Text[] };
+	/** `certificate`: only compiled course quizzes carry it (a pass end: the score for the printable certificate) */
+	end?: { sticker: boolean; steps: Text[]; certificate?: { score: number; total: number } };
 }
 export interface Scenario {
 	id: string;
@@ -106,8 +109,8 @@ export function edges(node: ScenarioNode): string[] {
 	return [...(node.next ? [node.next] : []), ...(node.choices ?? []).map((c) => c.to)];
 }
 
-/** Graph checks on a scenario whose shape is already valid. Returns readable error lines. */
-export function validateGraph(s: Scenario): string[] {
+/** Graph checks on a scenario whose shape is already valid. Returns readable error lines. A course's lessons earn no sticker (`sticker: false`). */
+export function validateGraph(s: Scenario, options: { sticker?: boolean } = {}): string[] {
 	const errors: string[] = [];
 	const notes: string[] = [];
 	const ids = Object.keys(s.nodes);
@@ -138,7 +141,7 @@ export function validateGraph(s: Scenario): string[] {
 	// every node can still reach an end (no traps), and one end earns the sticker
 	const ends = ids.filter((id) => s.nodes[id].end);
 	if (ends.length === 0) errors.push('no end node');
-	if (!ends.some((id) => s.nodes[id].end!.sticker)) errors.push('no end earns the sticker');
+	if (options.sticker !== false && !ends.some((id) => s.nodes[id].end!.sticker)) errors.push('no end earns the sticker');
 	const canEnd = new Set(ends);
 	for (let changed = true; changed; ) {
 		changed = false;

@@ -1,13 +1,14 @@
 // Scenarios as pages show them: text resolved in the reader's language (English fallback marked),
 // choices turned into in-page fragment links, the guide's pose turned into its art file.
-import { localized, type Locale, type LocalizedText } from '$lib/i18n';
+import { href, localized, type Locale, type LocalizedText } from '$lib/i18n';
 import { GUIDE, type GuidePose } from '$lib/kids/guide';
 import type { TopicGraphId } from '$lib/topics';
 import type { Scenario, Text } from './format';
+import type { Course } from './course';
 
 export interface PresentedChoice {
 	label: LocalizedText;
-	/** `#node` or, when the choice has feedback, `#node__i` (the feedback panel) */
+	/** `#node` or, when the choice has feedback, `#node__i` (the feedback panel); a course quiz's `/…/quiz-2#s1` */
 	href: string;
 }
 export interface FeedbackPanel {
@@ -18,6 +19,8 @@ export interface FeedbackPanel {
 	/** the other options of the same question with their reasons (dilemmas) */
 	others: { label: LocalizedText; feedback: LocalizedText | null }[];
 	next: string;
+	/** the choice leads back to the question: "Try again" instead of "Continue" */
+	retry: boolean;
 }
 export interface PresentedNode {
 	id: string;
@@ -28,7 +31,7 @@ export interface PresentedNode {
 	next: string | null;
 	choices: PresentedChoice[];
 	feedback: FeedbackPanel[];
-	end: { sticker: boolean; steps: LocalizedText[] } | null;
+	end: { sticker: boolean; steps: LocalizedText[]; certificate: { score: number; total: number } | null } | null;
 	/** 1-based page number along the story's straight path (picture stories) */
 	page: number | null;
 }
@@ -68,12 +71,14 @@ export function presentCard(s: Scenario, locale: Locale): ScenarioCard {
 	return { id: s.id, band: s.band, title: t(s.title), summary: t(s.summary), topics: s.topics, sticker: { id: s.sticker.id, label: t(s.sticker.label), color: s.sticker.color } };
 }
 
-export function presentScenario(s: Scenario, locale: Locale): PresentedScenario {
+/** `others: false` keeps a dilemma's feedback to the chosen option (a course quiz: the page stays small). */
+export function presentScenario(s: Scenario, locale: Locale, options: { others?: boolean } = {}): PresentedScenario {
+	const others = options.others ?? s.kind === 'dilemma';
 	const untranslated = localized(s.title, locale).fallback;
 	const t = reader(locale, untranslated);
 	// page numbers along the straight path from the start (a story's `next` chain)
 	const pageOf = new Map<string, number>();
-	for (let id: string | undefined = s.start, n = 1; id && !pageOf.has(id); id = s.nodes[id].next ?? s.nodes[id].choices?.[0]?.to, n++) pageOf.set(id, n);
+	for (let id: string | undefined = s.start, n = 1; id && Object.hasOwn(s.nodes, id) && !pageOf.has(id); id = s.nodes[id].next ?? s.nodes[id].choices?.[0]?.to, n++) pageOf.set(id, n);
 	const order = [s.start, ...Object.keys(s.nodes).filter((id) => id !== s.start)];
 	const nodes = order.map((id): PresentedNode => {
 		const node = s.nodes[id];
@@ -85,19 +90,20 @@ export function presentScenario(s: Scenario, locale: Locale): PresentedScenario 
 			guide: node.guide ? { src: GUIDE.poses[node.guide.pose as GuidePose], pose: node.guide.pose, say: t(node.guide.say) } : null,
 			scene: node.scene ?? null,
 			next: node.next ?? null,
-			choices: choices.map((c, i) => ({ label: t(c.label), href: c.feedback ? `#${id}__${i}` : `#${c.to}` })),
+			choices: choices.map((c, i) => ({ label: t(c.label), href: c.feedback ? `#${id}__${i}` : c.page ? `${href(c.page, locale)}#${c.to}` : `#${c.to}` })),
 			feedback: choices.flatMap((c, i) =>
 				c.feedback
 					? [{
 							id: `${id}__${i}`,
 							choice: t(c.label),
 							feedback: t(c.feedback),
-							others: s.kind === 'dilemma' ? choices.filter((_, j) => j !== i).map((o) => ({ label: t(o.label), feedback: o.feedback ? t(o.feedback) : null })) : [],
-							next: c.to
+							others: others ? choices.filter((_, j) => j !== i).map((o) => ({ label: t(o.label), feedback: o.feedback ? t(o.feedback) : null })) : [],
+							next: c.to,
+							retry: c.to === id
 						}]
 					: []
 			),
-			end: node.end ? { sticker: node.end.sticker, steps: node.end.steps.map(t) } : null,
+			end: node.end ? { sticker: node.end.sticker, steps: node.end.steps.map(t), certificate: node.end.certificate ?? null } : null,
 			page: s.kind === 'story' ? (pageOf.get(id) ?? null) : null
 		};
 	});
@@ -113,5 +119,32 @@ export function presentScenario(s: Scenario, locale: Locale): PresentedScenario 
 		nodes,
 		pages: pageOf.size,
 		untranslated
+	};
+}
+
+export interface PresentedCourse {
+	id: string;
+	band: Course['band'];
+	title: LocalizedText;
+	summary: LocalizedText;
+	outcomes: LocalizedText[];
+	sticker: { id: string; label: LocalizedText; color: string };
+	/** `done` is the id kids.js records when the lesson's end is reached (on the device) */
+	lessons: { id: string; number: number; title: LocalizedText; pages: number; done: string }[];
+	quiz: { questions: number; pass: number };
+}
+
+/** A course's home page: what it teaches, its lessons in order and the quiz's pass mark. */
+export function presentCourse(c: Course, locale: Locale): PresentedCourse {
+	const t = (x: Text) => localized(x, locale);
+	return {
+		id: c.id,
+		band: c.band,
+		title: t(c.title),
+		summary: t(c.summary),
+		outcomes: c.outcomes.map(t),
+		sticker: { id: c.sticker.id, label: t(c.sticker.label), color: c.sticker.color },
+		lessons: c.lessons.map((l, i) => ({ id: l.id, number: i + 1, title: t(l.title), pages: l.pages.length, done: `${c.id}.${l.id}` })),
+		quiz: { questions: c.quiz.questions.length, pass: c.quiz.pass }
 	};
 }

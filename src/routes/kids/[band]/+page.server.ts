@@ -9,5 +9,6 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ params }) => {
 	if (!isBand(params.band)) error(404, 'not_found');
 	const locale = getLocale();
-	return { band: params.band, cards: kids.scenariosFor(params.band).map((s) => kids.presentCard(s, locale)) };
+	const course = kids.courseFor(params.band);
+	return { band: params.band, cards: kids.scenariosFor(params.band).map((s) => kids.presentCard(s, locale)), course: course ? kids.presentCourse(course, locale) : null };
 };
