@@ -9,6 +9,7 @@ import { TRANSLATION_STATUSES, type TranslationRecord, type TranslationStatus } 
 import { rawHtmlIn, unsafeLinksIn } from '../learning/markdown';
 import { readLearnContent } from '../learning/content';
 import { parseToolkit } from '../toolkits/content';
+import { parseCourse, parseScenario } from '../kids';
 import { readSet, readSidecar, splitFront, SIDECAR, type Item, type RepoFiles, type Segment, type SetModel } from './sets';
 import { parsePo, parseXliff, TranslationFileError, type ParsedFile, type Problem } from './xliff';
 
@@ -167,6 +168,16 @@ function validateAfter(files: RepoFiles, writes: Record<string, string>): Proble
 	}
 	for (const f of touched.filter((x) => /^content\/toolkits\/[^/]+\/toolkit\.json$/.test(x))) {
 		for (const p of parseToolkit(JSON.parse(next[f]), f).problems) problems.push({ reason: `after import, ${p.file}: ${p.reason}` });
+	}
+	for (const f of touched.filter((x) => /^content\/kids\/(scenarios|courses)\/[^/]+\.json$/.test(x))) {
+		let raw: unknown;
+		try {
+			raw = JSON.parse(next[f]);
+		} catch {
+			continue; // reported below
+		}
+		const errors = f.startsWith('content/kids/courses/') ? parseCourse(raw, f).errors : parseScenario(raw, f).errors;
+		for (const e of errors) problems.push({ reason: `after import, ${e}` });
 	}
 	for (const f of touched.filter((x) => x.endsWith('.json'))) {
 		try {

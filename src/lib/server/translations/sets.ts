@@ -126,6 +126,11 @@ export function readSidecar(files: RepoFiles): Sidecar {
 	return files[SIDECAR] ? (JSON.parse(files[SIDECAR]) as Sidecar) : {};
 }
 
+/** The kids zone's scenario and course files: one item each (their ids are distinct, the loader checks). */
+function kidsFiles(files: RepoFiles): string[] {
+	return [...sortedKeys(files, 'content/kids/scenarios/', /^[^/]+\.json$/), ...sortedKeys(files, 'content/kids/courses/', /^[^/]+\.json$/)];
+}
+
 /** The content sets present in the files, in a stable order. */
 export function listSets(files: RepoFiles): ContentSet[] {
 	const out: ContentSet[] = [];
@@ -143,7 +148,7 @@ export function listSets(files: RepoFiles): ContentSet[] {
 			out.push({ id: `course.${c}`, kind: 'course', title: String(titles.en ?? c), titles });
 		}
 	}
-	if (sortedKeys(files, 'content/kids/scenarios/', /^[^/]+\.json$/).length) out.push({ id: 'kids', kind: 'kids', title: 'Kids zone scenarios' });
+	if (kidsFiles(files).length) out.push({ id: 'kids', kind: 'kids', title: 'Kids zone scenarios and courses' });
 	if (sortedKeys(files, 'content/progress/frameworks/', /^[^/]+\/[^/]+\.json$/).length) out.push({ id: 'framework', kind: 'framework', title: 'Progress framework' });
 	if (sortedKeys(files, 'content/toolkits/', /^[^/]+\/toolkit\.json$/).length) out.push({ id: 'toolkits', kind: 'toolkits', title: 'Sector toolkits' });
 	if (files['messages/en.json']) out.push({ id: 'messages', kind: 'messages', title: 'UI messages' });
@@ -208,7 +213,7 @@ export function readSet(files: RepoFiles, setId: string): SetModel {
 			segments.push({ id: nmtoken(`${name}.lessons.${lesson}.body`), item: name, kind: 'markdown', note: `${dir}/en/${lesson}.md (Markdown)`, text, place: { type: 'body', dir, name: `${lesson}.md`, frontMatter: false } });
 		}
 	} else if (set.kind === 'kids') {
-		for (const file of sortedKeys(files, 'content/kids/scenarios/', /^[^/]+\.json$/)) {
+		for (const file of kidsFiles(files)) {
 			const doc = readJson(files, file);
 			const id = String(doc.id ?? file.replace(/^.*\/|\.json$/g, ''));
 			items.push({ id, label: String((doc.title as Record<string, string>)?.en ?? id), file, declared: side(id), statusPlace: { type: 'sidecar', set: set.id, item: id } });

@@ -1,3 +1,5 @@
+import { getLocale } from '$lib/i18n';
+import * as kids from '$lib/server/kids';
 import * as learning from '$lib/server/learning';
 import { localized, presentCourseSummary } from '$lib/server/learning';
 import type { PageServerLoad } from './$types';
@@ -7,6 +9,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const mine = locals.actor ? await learning.myCourses(locals.actor.id) : [];
 	return {
 		courses: content.courses.map(presentCourseSummary),
+		// the children's courses live in the kids zone (no account, nothing sent): listed here so every audience finds its course
+		kidsCourses: kids.allCourses().map((c) => kids.presentCourse(c, getLocale())),
 		mine: mine.map((e) => ({
 			courseId: e.courseId,
 			title: localized(learning.findCourse(e.courseId)!.title),
