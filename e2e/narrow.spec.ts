@@ -4,7 +4,7 @@
 // so they get the width check only (`fits`), which keeps the crawl's CI time down.
 import { LOCALES, NARROW, expect, fits, scan, test } from './fixtures';
 
-const PAGES = ['/', '/countries', '/help', '/help/map', '/help/suggest', '/kids', '/learn', '/learn/guidelines', '/learn/courses', '/privacy', '/progress', '/progress/report', '/progress/regions/africa', '/progress/countries/KE', '/progress/legal', '/progress/method', '/signin', '/signup', '/password/forgot', '/events', '/have-your-say', '/network', '/library', '/toolkits', '/network/apply/partner'];
+const PAGES = ['/', '/countries', '/help', '/help/map', '/help/suggest', '/kids', '/kids/13-18/course', '/learn', '/learn/guidelines', '/learn/courses', '/privacy', '/progress', '/progress/report', '/progress/regions/africa', '/progress/countries/KE', '/progress/legal', '/progress/method', '/signin', '/signup', '/password/forgot', '/events', '/have-your-say', '/network', '/library', '/toolkits', '/network/apply/partner'];
 
 for (const locale of LOCALES) {
 	const prefix = locale === 'en' ? '' : `/${locale}`;
