@@ -1,6 +1,7 @@
 // Learn journeys, in English and Arabic, every page scanned with axe: a parent reads the guidelines
 // and ticks a checklist, signs up, completes a course (a failed final quiz first, then a pass),
-// downloads the certificate and verifies it; a tampered copy fails.
+// downloads the certificate and verifies it; a tampered copy fails. And a policy-maker does their
+// course in Spanish, every page in Spanish with no "not yet translated" mark.
 import { readdirSync, readFileSync } from 'node:fs';
 import { ADMIN, expect, scan, signIn, test } from './fixtures';
 
@@ -213,4 +214,61 @@ test('an editor adapts a section for Kenya; an admin revokes a certificate and e
 	expect(next.statements[0].id).not.toBe(result.statements[0].id);
 	expect(JSON.stringify(result)).not.toMatch(/@example\.org/);
 	expect((await page.request.get('/api/v1/learning/statements?since=yesterday')).status()).toBe(400);
+});
+
+test('a policy-maker takes their course in Spanish, passes, and verifies the certificate', async ({ page }) => {
+	test.setTimeout(600_000);
+	const id = 'policy-makers-national-cop';
+	const pm = JSON.parse(readFileSync(`content/learn/courses/${id}/course.json`, 'utf8')) as {
+		title: Record<string, string>;
+		modules: { lessons: { id: string; title: Record<string, string> }[] }[];
+		finalQuiz: { questions: Question[] };
+	};
+	const email = `policy-${Date.now()}@example.org`;
+	await page.goto('/es/signup');
+	await scan(page);
+	await page.locator('input[name=name]').fill('Lucía Ministerio');
+	await page.locator('input[name=email]').fill(email);
+	await page.locator('input[name=password]').fill('a long and private passphrase');
+	await page.locator('main form button[type=submit]').click();
+	await page.waitForURL(/\/es\/account$/);
+	await scan(page);
+
+	await page.goto('/es/learn/courses');
+	await scan(page);
+	await page.locator(`.course-list a[href="/es/learn/courses/${id}"]`).click();
+	await expect(page.locator('h1')).toHaveText(pm.title.es);
+	await scan(page);
+	await page.locator('form.start-form button[type=submit]').click();
+	// every lesson reads in Spanish: its own title, and no "not yet translated" mark anywhere
+	for (const lesson of pm.modules.flatMap((m) => m.lessons)) {
+		await page.goto(`/es/learn/courses/${id}/lessons/${lesson.id}`);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+		await expect(page.locator('h1')).toContainText(lesson.title.es);
+		await expect(page.locator('.untranslated')).toHaveCount(0);
+		await scan(page);
+	}
+	await page.goto(`/es/learn/courses/${id}/quiz/final`);
+	await expect(page.locator('.untranslated')).toHaveCount(0);
+	await scan(page);
+	for (const q of pm.finalQuiz.questions) {
+		for (const o of q.options.filter((x) => x.correct)) await page.locator(`input[name="q.${q.id}"][value="${o.id}"]`).check();
+	}
+	await page.locator('form.quiz button[type=submit]').click();
+	await expect(page.locator('.result-pass')).toBeVisible();
+	await expect(page.locator('.untranslated')).toHaveCount(0);
+	await scan(page);
+	await page.locator('.result-pass a[href*="/learn/certificates/"]').click();
+	await expect(page.locator('.certificate')).toContainText('Lucía Ministerio');
+	await expect(page.locator('.certificate')).toContainText(pm.title.es);
+	await scan(page);
+
+	const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a[download]').click()]);
+	const file = await download.path();
+	await page.goto('/es/learn/verify');
+	await scan(page);
+	await page.locator('input[name=file]').setInputFiles(file!);
+	await page.locator('main form button[type=submit]').click();
+	await expect(page.locator('.verify-result.ok')).toBeVisible();
+	await scan(page);
 });
