@@ -4,7 +4,7 @@
 import { BANDS, type Band } from '$lib/kids/bands';
 import { bundledContent, ContentError, filesIn, parseJsonText, type ContentFiles, type ContentProblem } from '../content';
 import { parseScenario, type Scenario } from './format';
-import { compileCourse, parseCourse, type Course, type CourseBand, type CourseStep } from './course';
+import { compileCourse, parseCourse, type Course, type CourseStep } from './course';
 
 /** The files of one kids folder in the bundled content (path under the repository -> text). */
 function kidsFiles(folder: 'scenarios' | 'courses'): ContentFiles {
@@ -87,7 +87,6 @@ export function findCourseStep(band: string, step: string): CourseStep | null {
 	return compiled.get(course.id)!.find((s) => s.step === step) ?? null;
 }
 
-export type { CourseBand };
 
 export function scenariosFor(band: Band): Scenario[] {
 	return allScenarios().filter((s) => s.band === band);

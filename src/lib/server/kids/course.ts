@@ -15,9 +15,8 @@ import { isGuidePose } from '$lib/kids/guide';
 import { isTopicGraphId, type TopicGraphId } from '$lib/topics';
 import { LOCALE_CODES, SLUG, validateGraph, type Scenario, type ScenarioNode, type Text } from './format';
 
-export const COURSE_BANDS = ['9-12', '13-18'] as const;
-export type CourseBand = (typeof COURSE_BANDS)[number];
-export const isCourseBand = (x: string): x is CourseBand => (COURSE_BANDS as readonly string[]).includes(x);
+/** The bands with a course (the under-9s have picture stories). */
+const COURSE_BANDS = ['9-12', '13-18'] as const;
 
 /** Step ids of the quiz's pages: no lesson may take them. */
 const RESERVED_STEP = /^(quiz(-\d+)?|result|certificate|answers)$/;
