@@ -1,7 +1,8 @@
 // A crawl of the public pages in all six languages on a 320 px wide screen: every page fits the
 // screen without sideways scrolling; in English and Arabic (left-to-right and right-to-left) each also
 // passes axe with all its default rules (`scan`). The other four languages share the same markup,
-// so they get the width check only (`fits`), which keeps the crawl's CI time down.
+// so they get the width check only (`fits`), which keeps the crawl's CI time down. In every language no
+// page shows a "not yet translated" mark (help services' descriptions excepted: see below).
 import { LOCALES, NARROW, expect, fits, scan, test } from './fixtures';
 
 const PAGES = ['/', '/countries', '/help', '/help/map', '/help/suggest', '/kids', '/kids/13-18/course', '/learn', '/learn/guidelines', '/learn/courses', '/privacy', '/progress', '/progress/report', '/progress/regions/africa', '/progress/countries/KE', '/progress/legal', '/progress/method', '/signin', '/signup', '/password/forgot', '/events', '/have-your-say', '/network', '/library', '/toolkits', '/network/apply/partner'];
@@ -18,6 +19,7 @@ for (const locale of LOCALES) {
 			const response = await page.goto(path);
 			expect(response?.status(), path).toBe(200);
 			await check(page);
+			await expect(page.locator('.untranslated'), `"not yet translated" marks on ${path}`).toHaveCount(0);
 			console.log(`[narrow ${locale}] ${path} ${Date.now() - started} ms`);
 		}
 		// pages reached through links: a service, its report form, a guideline set, a course, a toolkit
@@ -37,6 +39,8 @@ for (const locale of LOCALES) {
 			const response = await page.goto(href!);
 			expect(response?.status(), href!).toBe(200);
 			await check(page);
+			// help services' descriptions are still one language each (per-language descriptions: issue 15), and marked so
+			if (!href!.includes('/help/')) await expect(page.locator('.untranslated'), `"not yet translated" marks on ${href}`).toHaveCount(0);
 		}
 	});
 }
