@@ -4,7 +4,7 @@
 import { BANDS, type Band } from '$lib/kids/bands';
 import { bundledContent, ContentError, filesIn, parseJsonText, type ContentFiles, type ContentProblem } from '../content';
 import { parseScenario, type Scenario } from './format';
-import { compileCourse, parseCourse, type Course, type CourseStep } from './course';
+import { compileCourse, parseCourse, stepPath, type Course, type CourseStep } from './course';
 
 /** The files of one kids folder in the bundled content (path under the repository -> text). */
 function kidsFiles(folder: 'scenarios' | 'courses'): ContentFiles {
@@ -79,14 +79,17 @@ export function courseFor(band: string): Course | null {
 
 const compiled = new Map<string, CourseStep[]>();
 
-/** One page of a band's course (a lesson id, `quiz`, `quiz-2`…, `result`, `certificate`, `answers`), compiled once per process; null when there is none. */
-export function findCourseStep(band: string, step: string): CourseStep | null {
-	const course = courseFor(band);
-	if (!course) return null;
+/** Every page of a course, compiled once per process. */
+function stepsOf(course: Course): CourseStep[] {
 	if (!compiled.has(course.id)) compiled.set(course.id, compileCourse(course));
-	return compiled.get(course.id)!.find((s) => s.step === step) ?? null;
+	return compiled.get(course.id)!;
 }
 
+/** One page of a band's course (a lesson id, `quiz`, `quiz-2`…, `result`, `certificate`, `answers`); null when there is none. */
+export function findCourseStep(band: string, step: string): CourseStep | null {
+	const course = courseFor(band);
+	return course ? (stepsOf(course).find((s) => s.step === step) ?? null) : null;
+}
 
 export function scenariosFor(band: Band): Scenario[] {
 	return allScenarios().filter((s) => s.band === band);
@@ -102,6 +105,6 @@ export function kidsPaths(): string[] {
 		'/kids',
 		...BANDS.map((b) => `/kids/${b}`),
 		...allScenarios().map((s) => `/kids/${s.band}/${s.id}`),
-		...allCourses().flatMap((c) => [`/kids/${c.band}/course`, ...compileCourse(c).map((step) => `/kids/${c.band}/course/${step.step}`)])
+		...allCourses().flatMap((c) => [`/kids/${c.band}/course`, ...stepsOf(c).map((step) => stepPath(c, step.step))])
 	];
 }

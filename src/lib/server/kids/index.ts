@@ -3,4 +3,4 @@
 export { allScenarios, scenariosFor, findScenario, kidsPaths, loadScenarios, allCourses, courseFor, findCourseStep, loadCourses } from './content';
 export { compileCourse, parseCourse, stepPath, type Course, type CourseStep } from './course';
 export { parseScenario, validateGraph, type Scenario, type ScenarioNode, type Text } from './format';
-export { presentScenario, presentCard, presentCourse, type PresentedScenario, type PresentedNode, type ScenarioCard, type PresentedCourse } from './present';
+export { presentScenario, presentCard, presentCourse, helpPathOf, type PresentedScenario, type PresentedNode, type ScenarioCard, type PresentedCourse } from './present';

@@ -2,7 +2,7 @@
 // choices turned into in-page fragment links, the guide's pose turned into its art file.
 import { href, localized, type Locale, type LocalizedText } from '$lib/i18n';
 import { GUIDE, type GuidePose } from '$lib/kids/guide';
-import type { TopicGraphId } from '$lib/topics';
+import { helpPathFor, type TopicGraphId } from '$lib/topics';
 import type { Scenario, Text } from './format';
 import type { Course } from './course';
 
@@ -64,6 +64,11 @@ function reader(locale: Locale, whole: boolean) {
 		const r = localized(t, locale);
 		return whole && r.lang === 'en' ? { ...r, fallback: false } : r;
 	};
+}
+
+/** Where "Talk to someone" points: the help finder narrowed to the first risk topic (not the "get help" / "talk it out" actions). */
+export function helpPathOf(topics: TopicGraphId[]): string {
+	return helpPathFor(topics.find((t) => t !== 'get_help' && t !== 'talk_it_out') ?? topics[0]);
 }
 
 export function presentCard(s: Scenario, locale: Locale): ScenarioCard {
@@ -130,7 +135,7 @@ export interface PresentedCourse {
 	outcomes: LocalizedText[];
 	sticker: { id: string; label: LocalizedText; color: string };
 	/** `done` is the id kids.js records when the lesson's end is reached (on the device) */
-	lessons: { id: string; number: number; title: LocalizedText; pages: number; done: string }[];
+	lessons: { id: string; number: number; title: LocalizedText; done: string }[];
 	quiz: { questions: number; pass: number };
 }
 
@@ -144,7 +149,7 @@ export function presentCourse(c: Course, locale: Locale): PresentedCourse {
 		summary: t(c.summary),
 		outcomes: c.outcomes.map(t),
 		sticker: { id: c.sticker.id, label: t(c.sticker.label), color: c.sticker.color },
-		lessons: c.lessons.map((l, i) => ({ id: l.id, number: i + 1, title: t(l.title), pages: l.pages.length, done: `${c.id}.${l.id}` })),
+		lessons: c.lessons.map((l, i) => ({ id: l.id, number: i + 1, title: t(l.title), done: `${c.id}.${l.id}` })),
 		quiz: { questions: c.quiz.questions.length, pass: c.quiz.pass }
 	};
 }

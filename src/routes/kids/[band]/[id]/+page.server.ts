@@ -1,7 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getLocale } from '$lib/i18n';
 import { isBand } from '$lib/kids/bands';
-import { helpPathFor } from '$lib/topics';
 import * as kids from '$lib/server/kids';
 import type { PageServerLoad } from './$types';
 
@@ -11,5 +10,5 @@ export const load: PageServerLoad = ({ params }) => {
 	if (!isBand(params.band)) error(404, 'not_found');
 	const s = kids.findScenario(params.band, params.id);
 	if (!s) error(404, 'not_found');
-	return { scenario: kids.presentScenario(s, getLocale()), helpPath: helpPathFor(s.topics.find((t) => t !== 'get_help' && t !== 'talk_it_out') ?? s.topics[0]) };
+	return { scenario: kids.presentScenario(s, getLocale()), helpPath: kids.helpPathOf(s.topics) };
 };

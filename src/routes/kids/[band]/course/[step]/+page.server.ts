@@ -1,7 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getLocale, href, localized } from '$lib/i18n';
 import * as m from '$lib/paraglide/messages';
-import { helpPathFor } from '$lib/topics';
 import * as kids from '$lib/server/kids';
 import type { PageServerLoad } from './$types';
 
@@ -27,6 +26,6 @@ export const load: PageServerLoad = ({ params }) => {
 		passing: step.passing ?? [],
 		total: step.total ?? 0,
 		review: step.review?.map((r) => ({ prompt: t(r.prompt), answer: t(r.answer), why: t(r.why) })) ?? [],
-		helpPath: helpPathFor(c.topics.find((x) => x !== 'get_help' && x !== 'talk_it_out') ?? c.topics[0])
+		helpPath: kids.helpPathOf(c.topics)
 	};
 };
