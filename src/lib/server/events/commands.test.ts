@@ -140,6 +140,19 @@ describe('events: seats and the waiting list', () => {
 		expect((await events.getPublicEvent(id))!.taken).toBe(2);
 	});
 
+	it('serves the next in line when the head of the waiting list leaves without ever holding a seat', async () => {
+		// found by the waiting-list property test: the head asked for more places than were free, so
+		// the one-place request behind it waited; the head's cancellation must let it through at once
+		const id = await makePublishedEvent(organiserKE, { seats: 4 });
+		const a = await registerConfirmed(id, { adults: 3 });
+		const b = await registerConfirmed(id, { adults: 2 });
+		const c = await registerConfirmed(id, { adults: 1 });
+		expect([a.status, b.status, c.status]).toEqual(['confirmed', 'waiting', 'waiting']);
+		await events.cancelRegistration(b.token);
+		expect(await statusOf(b.id)).toBe('cancelled');
+		expect(await statusOf(c.id)).toBe('held');
+	});
+
 	it('gives added seats to the waiting list at once, and lets moderation approve or reject', async () => {
 		const id = await makePublishedEvent(organiserKE, { seats: 1, moderated: true });
 		const a = await registerConfirmed(id);

@@ -349,7 +349,8 @@ export async function cancelRegistration(token: string, now = new Date()): Promi
 		if (ENDED.includes(r.status as RegistrationStatus)) return;
 		await tx.update(registrations).set({ status: 'cancelled', heldUntil: null, updatedAt: now }).where(eq(registrations.id, r.id));
 		await audit.record(tx, null, { action: 'registration.cancel', entityType: 'event_registration', entityId: r.id, before: { status: r.status } });
-		if (SEAT_TAKING.includes(r.status as RegistrationStatus)) await promote(tx, e, now);
+		// a freed seat, or a head of the line that no longer blocks smaller requests behind it
+		if (SEAT_TAKING.includes(r.status as RegistrationStatus) || r.status === 'waiting') await promote(tx, e, now);
 	});
 	mail.deliverSoon();
 }
