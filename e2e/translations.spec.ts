@@ -70,3 +70,52 @@ test('translation pages and downloads are for admins only', async ({ request }) 
 	const page = await request.get('/admin/translations', { maxRedirects: 0 });
 	expect([302, 303, 401]).toContain(page.status());
 });
+
+test('an admin chooses per language whether readers see unreviewed translations with a note or the English original', async ({ page, browser }) => {
+	test.setTimeout(420_000);
+	const section = '/learn/guidelines/parents-educators/parents-talk-early-and-often';
+	const reader = await (await browser.newContext()).newPage(); // anonymous: served from the page cache when it can be
+	const setSpanish = async (mode: 'note' | 'fallback') => {
+		await page.goto('/admin/translations#display');
+		await scan(page);
+		await page.locator(`input[name=es][value=${mode}]`).check();
+		await page.locator('form[action="?/display#display"] button[type=submit]').click();
+		await expect(page.locator('section[aria-labelledby=display] .notice')).toBeVisible();
+		await expect(page.locator(`input[name=es][value=${mode}]`)).toBeChecked();
+	};
+	try {
+		await signIn(page, ADMIN.email, ADMIN.password);
+		// by default, every language shows its machine-assisted text with a discreet note
+		await reader.goto(`/es${section}`);
+		await expect(reader.locator('h1')).not.toHaveAttribute('lang', 'en');
+		await expect(reader.locator('.translation-note')).toContainText('revisado');
+		await expect(reader.locator('.untranslated')).toHaveCount(0);
+		await scan(reader);
+
+		await setSpanish('fallback');
+		await scan(page);
+		// Spanish readers now get the English original, marked, at once (the cached page is dropped)
+		await reader.goto(`/es${section}`);
+		await expect(reader.locator('h1 [lang=en]')).toBeVisible();
+		await expect(reader.locator('h1 .untranslated')).toHaveText(/sin traducir/i);
+		await expect(reader.locator('.translation-note')).toHaveCount(0);
+		await scan(reader);
+		// French is untouched: its text with the note, which links to the English original
+		await reader.goto(`/fr${section}`);
+		await expect(reader.locator('h1')).not.toHaveAttribute('lang', 'en');
+		await reader.locator('.translation-note a[hreflang=en]').click();
+		await expect(reader).toHaveURL(new RegExp(`${section}$`));
+		await expect(reader.locator('html')).toHaveAttribute('lang', 'en');
+		await scan(reader);
+		// a toolkit follows the same setting
+		await reader.goto('/es/toolkits');
+		await expect(reader.locator('main .untranslated').first()).toBeVisible();
+		await scan(reader);
+	} finally {
+		await setSpanish('note');
+	}
+	await reader.goto(`/es${section}`);
+	await expect(reader.locator('.untranslated')).toHaveCount(0);
+	await expect(reader.locator('.translation-note')).toBeVisible();
+	await scan(reader);
+});

@@ -87,7 +87,7 @@ export const MATRIX: Record<string, RouteRules> = {
 	'/admin/outbox': { load: ADMIN },
 	'/admin/outbox/[id=uuid]': { load: ADMIN },
 	'/admin/progress': { load: ADMIN, actions: { importContent: ADMIN, upload: ADMIN, publish: ADMIN, retire: ADMIN, recompute: ADMIN } },
-	'/admin/translations': { load: ADMIN, actions: { check: ADMIN } },
+	'/admin/translations': { load: ADMIN, actions: { check: ADMIN, display: ADMIN } },
 	'/admin/translations/export': { methods: { GET: ADMIN } },
 	'/admin/users': { load: ADMIN },
 	'/admin/users/[id=uuid]': { load: ADMIN, actions: { grant: ADMIN, access: ADMIN, revoke: ADMIN } },

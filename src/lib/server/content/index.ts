@@ -125,6 +125,35 @@ export const TranslationsSchema = v.record(
  * wrote all shipped translations, French included, with machine assistance and no native review,
  * and an unknown status never claims more care than we know was taken.
  */
+/** A text no native speaker has vouched for yet: what a deployment may choose to hide from readers. */
+export function isUnreviewed(status: TranslationStatus | undefined): boolean {
+	return status === 'machine-assisted' || status === 'translated';
+}
+
+const isLocaleMap = (x: object): boolean => typeof (x as { en?: unknown }).en === 'string' && Object.keys(x).every((k) => (locales as readonly string[]).includes(k));
+
+/** `value` with language `l` taken out of every locale map in it (status records left alone). */
+function withoutLanguage<T>(value: T, l: Locale): T {
+	if (Array.isArray(value)) return value.map((x) => withoutLanguage(x, l)) as T;
+	if (!value || typeof value !== 'object') return value;
+	if (isLocaleMap(value)) {
+		const { [l]: _dropped, ...rest } = value as Record<string, string>;
+		return rest as T;
+	}
+	return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, k === 'translations' ? x : withoutLanguage(x, l)])) as T;
+}
+
+/**
+ * An item as readers see it where the deployment hides `l`'s unreviewed texts: when the item's `l`
+ * text is unreviewed, every text of the item in `l` is taken out (readers get the original, marked
+ * "not yet translated"), and so is its `l` status. Reviewed items are returned as they are.
+ */
+export function reviewedOnly<T extends { translations: Translations }>(item: T, l: Locale): T {
+	if (!isUnreviewed(item.translations[l]?.status)) return item;
+	const { [l]: _dropped, ...translations } = item.translations;
+	return { ...withoutLanguage(item, l), translations };
+}
+
 export function defaultStatus(locale: Locale): TranslationStatus {
 	return locale === 'en' ? 'original' : 'machine-assisted';
 }

@@ -11,3 +11,4 @@ export * from '../toolkits/schema';
 export * from '../network/schema';
 export * from '../federation/schema';
 export * from '../library/schema';
+export * from '../translations/schema';

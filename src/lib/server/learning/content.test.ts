@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readContentDir } from '../content/disk';
 import { bundledContent } from '../content';
-import { readLearnContent } from './content';
+import { readerContent, readLearnContent, useLearnFiles } from './content';
 import { FIXTURES_DIR } from '../test/learning';
 
 let tmp: string | undefined;
@@ -138,5 +138,42 @@ describe('translation status', () => {
 		course.translations = { ru: { status: 'reviewed', by: 'A. Reviewer' } };
 		writeFileSync(file, JSON.stringify(course));
 		expect(reasons(root)).toContainEqual('course.json: translations.ru: a status is declared but there is no ru text');
+	});
+});
+
+describe('the content as readers see it (the display setting for unreviewed translations)', () => {
+	afterEach(() => useLearnFiles(undefined));
+	const has = (x: unknown, l: string): boolean =>
+		Array.isArray(x) ? x.some((y) => has(y, l)) : !!x && typeof x === 'object' && Object.entries(x).some(([k, y]) => (k === l && typeof y === 'string') || (k !== 'translations' && has(y, l)));
+
+	it('keeps every language when nothing is hidden, and takes unreviewed French out everywhere when French is hidden', () => {
+		useLearnFiles(readContentDir(FIXTURES_DIR));
+		const all = readerContent(null);
+		expect(has(all.courses[0], 'fr')).toBe(true);
+		expect(has(all.guidelines[0].sections[0], 'fr')).toBe(true);
+		const view = readerContent('fr');
+		const course = view.courses[0];
+		expect(has(course, 'fr'), 'no French text left in the course').toBe(false);
+		expect(course.translations.fr).toBeUndefined();
+		expect(course.title.en).toBe(all.courses[0].title.en);
+		expect(course.finalQuiz.questions.map((q) => q.options.map((o) => o.correct))).toEqual(all.courses[0].finalQuiz.questions.map((q) => q.options.map((o) => o.correct)));
+		const section = view.guidelines[0].sections[0];
+		expect(has(section, 'fr')).toBe(false);
+		expect(section.checklist.map((c) => c.id)).toEqual(all.guidelines[0].sections[0].checklist.map((c) => c.id));
+		expect(readerContent('fr')).toBe(view); // made once
+		expect(all.courses[0].title.fr, 'the bundled content itself is untouched').toBeTruthy();
+	});
+
+	it('keeps the text of items a native speaker reviewed', () => {
+		const root = copy();
+		const file = path.join(root, 'courses/sample-course/course.json');
+		const course = JSON.parse(readFile(file));
+		course.translations = { fr: { status: 'reviewed', by: 'A. Reviewer', at: '2026-12-01' } };
+		writeFileSync(file, JSON.stringify(course));
+		useLearnFiles(readContentDir(root));
+		const view = readerContent('fr');
+		expect(view.courses[0].title.fr).toBeTruthy();
+		expect(view.courses[0].translations.fr?.status).toBe('reviewed');
+		expect(has(view.guidelines[0].sections[0], 'fr'), 'the machine-assisted section is still hidden').toBe(false);
 	});
 });

@@ -10,6 +10,7 @@ import {
 	filesIn,
 	folders,
 	hasFolder,
+	reviewedOnly,
 	issueText,
 	parseJsonText,
 	resolveTranslations,
@@ -394,6 +395,28 @@ export function learnContent(): LearnContent {
 	if (problems.length) throw new ContentError(problems);
 	cached = content;
 	return content;
+}
+
+let readerViews: { of: LearnContent; views: Map<ContentLocale, LearnContent> } | undefined;
+
+/**
+ * The content as readers see it. `hidden` is the reader's language when the deployment replaces its
+ * unreviewed (machine-assisted or translated) texts by the original (translations' display
+ * setting); items a native speaker reviewed keep their text. Each view is made once per process.
+ */
+export function readerContent(hidden: ContentLocale | null): LearnContent {
+	const content = learnContent();
+	if (!hidden || hidden === 'en') return content;
+	if (readerViews?.of !== content) readerViews = { of: content, views: new Map() };
+	let view = readerViews.views.get(hidden);
+	if (!view) {
+		view = {
+			guidelines: content.guidelines.map((g) => ({ ...reviewedOnly(g, hidden), sections: g.sections.map((s) => reviewedOnly(s, hidden)) })),
+			courses: content.courses.map((c) => reviewedOnly(c, hidden))
+		};
+		readerViews.views.set(hidden, view);
+	}
+	return view;
 }
 
 export function findCourse(id: string, content = learnContent()): Course | undefined {

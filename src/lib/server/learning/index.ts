@@ -6,6 +6,7 @@ export { canLearn, assertCan as assertCanLearn, adaptableCountries, LEARNING_RUL
 export { AdaptationInput, StartCourseInput, RevokeInput, LIMITS } from './input';
 export {
 	learnContent,
+	readerContent,
 	readLearnContent,
 	useLearnFiles,
 	findCourse,

@@ -2,7 +2,7 @@
 // "not yet translated" marker), Markdown rendered to sanitised HTML with links in the reader's language.
 import { getLocale, href, localized, type LocaleMap, type LocalizedText } from '$lib/i18n';
 import { helpPathFor, type TopicGraphId } from '$lib/topics';
-import type { Course, GuidelineSet, Question } from './content';
+import type { Course, GuidelineSet, LearnContent, Question } from './content';
 import { renderMarkdown } from './markdown';
 import { related, type ReaderSection } from './queries';
 
@@ -25,8 +25,8 @@ export function presentTopics(topics: TopicGraphId[], country?: string | null) {
 	return topics.map((id) => ({ id, helpPath: helpPathFor(id, country ?? undefined) }));
 }
 
-export function presentRelated(topics: TopicGraphId[], exclude: string) {
-	return related(topics, exclude).map((r) => ({ kind: r.kind, path: r.path, title: localized(r.title) }));
+export function presentRelated(topics: TopicGraphId[], exclude: string, content?: LearnContent) {
+	return related(topics, exclude, 6, content).map((r) => ({ kind: r.kind, path: r.path, title: localized(r.title) }));
 }
 
 export function presentSetSummary(set: GuidelineSet) {

@@ -268,8 +268,8 @@ export async function adaptationsFor(setId: string, country: string): Promise<Ad
  * A set as a reader who chose `country` sees it: an override replaces the content section of the same
  * id, an addition joins the set; without a country, the content as written.
  */
-export async function readerSet(setId: string, country?: string | null) {
-	const set = findSet(setId);
+export async function readerSet(setId: string, country?: string | null, content: LearnContent = learnContent()) {
+	const set = findSet(setId, content);
 	if (!set) return null;
 	const rows = country ? await adaptationsFor(setId, country) : [];
 	return { ...set, sections: mergeAdaptations(set.sections, rows) };

@@ -14,9 +14,10 @@ import { cacheVersions } from './schema';
 /**
  * What public pages are made of. A page depends on one or more of these. `content` is the bundled
  * content (toolkits): it changes only with a new build, whose restart empties the memory, so
- * nothing bumps it and its pages live out their five minutes.
+ * nothing bumps it and its pages live out their five minutes. `translations` is how each language
+ * shows unreviewed content (translations/display.ts), which changes what content pages show.
  */
-export const TAGS = ['directory', 'progress', 'events', 'participation', 'learning', 'library', 'network', 'content'] as const;
+export const TAGS = ['directory', 'progress', 'events', 'participation', 'learning', 'library', 'network', 'content', 'translations'] as const;
 export type Tag = (typeof TAGS)[number];
 
 /** Marks `tags` as changed: pages rendered before the surrounding transaction commits are dropped. */

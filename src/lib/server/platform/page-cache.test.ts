@@ -50,7 +50,8 @@ describe('which routes are cached', () => {
 		expect(policyFor('/library')?.tags).toEqual(['library']);
 		expect(policyFor('/library/[id=uuid]')?.tags).toEqual(['library']);
 		expect(policyFor('/network/experts/[id=uuid]')?.tags).toEqual(['network']);
-		expect(policyFor('/toolkits/[id]/assess')?.tags).toEqual(['content']);
+		expect(policyFor('/toolkits/[id]/assess')?.tags).toEqual(['content', 'translations']);
+		expect(policyFor('/learn/guidelines/[set]/[section]')?.tags).toEqual(['learning', 'translations']);
 		for (const id of ['/help/suggest', '/help/services/[id=uuid]/report', '/account', '/workspace/events', '/admin', '/signin', '/learn/adapt', '/events/registrations/[token]', '/api/v1/hsds/services', '/library/files/[id=uuid]', '/network/apply/expert', '/network/manage/[token]', '/network/mine', '/toolkits/[id]/saved', '/toolkits/[id]/saved/[sid=uuid]', null])
 			expect(policyFor(id), String(id)).toBeNull();
 	});

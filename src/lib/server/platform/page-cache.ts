@@ -39,7 +39,7 @@ const ROUTES: [prefix: string, policy: CachePolicy][] = [
 	['/kids', { tags: ['directory'], openNow: true }],
 	['/learn/certificates', { tags: [], openNow: false }],
 	['/learn/adapt', { tags: [], openNow: false }],
-	['/learn', { tags: ['learning'], openNow: false }],
+	['/learn', { tags: ['learning', 'translations'], openNow: false }],
 	['/progress', { tags: ['progress'], openNow: false }],
 	['/events/registrations', { tags: [], openNow: false }],
 	['/events/certificates', { tags: [], openNow: false }],
@@ -52,7 +52,7 @@ const ROUTES: [prefix: string, policy: CachePolicy][] = [
 	['/network/mine', { tags: [], openNow: false }],
 	['/network', { tags: ['network'], openNow: false }],
 	['/toolkits/[id]/saved', { tags: [], openNow: false }],
-	['/toolkits', { tags: ['content'], openNow: false }],
+	['/toolkits', { tags: ['content', 'translations'], openNow: false }],
 	['/countries', { tags: ALL, openNow: true }],
 	['/privacy', { tags: ALL, openNow: false }]
 ];

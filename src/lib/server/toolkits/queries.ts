@@ -4,7 +4,9 @@ import { and, desc, eq } from 'drizzle-orm';
 import { db } from '../db';
 import type { Actor } from '../identity';
 import { NotFound, Unauthenticated } from '../platform/errors';
-import { findToolkit, loadToolkits } from './content';
+import { reviewedOnly } from '../content';
+import type { Locale } from '../../paraglide/runtime';
+import { findToolkit, loadToolkits, type Toolkit } from './content';
 import { can } from './policy';
 import { savedAssessments } from './schema';
 import { isUuid } from '../../uuid';
@@ -12,16 +14,31 @@ import { isUuid } from '../../uuid';
 export type SavedAssessmentRow = typeof savedAssessments.$inferSelect;
 
 
+const views = new WeakMap<Toolkit, Map<Locale, Toolkit>>();
+
+/**
+ * A toolkit as readers see it: `hidden` is the reader's language when the deployment replaces its
+ * unreviewed texts by the original (the translations module's display setting), else null.
+ */
+function readerView(t: Toolkit, hidden: Locale | null): Toolkit {
+	if (!hidden) return t;
+	let byLocale = views.get(t);
+	if (!byLocale) views.set(t, (byLocale = new Map()));
+	let view = byLocale.get(hidden);
+	if (!view) byLocale.set(hidden, (view = reviewedOnly(t, hidden)));
+	return view;
+}
+
 /** Every published toolkit. */
-export function listToolkits() {
-	return loadToolkits();
+export function listToolkits(hidden: Locale | null = null) {
+	return loadToolkits().map((t) => readerView(t, hidden));
 }
 
 /** One toolkit by id, or NotFound. */
-export function getToolkit(id: string) {
+export function getToolkit(id: string, hidden: Locale | null = null) {
 	const t = typeof id === 'string' ? findToolkit(id) : undefined;
 	if (!t) throw new NotFound();
-	return t;
+	return readerView(t, hidden);
 }
 
 /** The actor's own saved self-assessments, newest first (of one toolkit, or all). */

@@ -6,3 +6,4 @@ export { exportXliff, exportPo, parseXliff, parsePo, TranslationFileError, type 
 export { checkTranslation, checkTarget, readTranslationFile, type CheckOptions, type CheckResult } from './apply';
 export { bundledRepoFiles, readRepoFiles, writeRepoFiles } from './files';
 export { coverage, exportSet, type SetCoverage } from './queries';
+export { displayModes, hiddenLocale, setDisplayModes, DISPLAY_MODES, DEFAULT_DISPLAY_MODE, type DisplayMode, type DisplayModes } from './display';

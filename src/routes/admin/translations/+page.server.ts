@@ -10,8 +10,9 @@ const PER_PAGE = 50;
 // the bundled content never changes while the server runs: compute coverage once
 let cached: translations.SetCoverage[] | undefined;
 
-// Translation coverage per content set and language, the items a native speaker has not reviewed
-// yet, export downloads, and a check of an uploaded translation file that writes nothing.
+// Translation coverage per content set and language, what readers see of unreviewed texts in each
+// language (the one setting here), the items a native speaker has not reviewed yet, export
+// downloads, and a check of an uploaded translation file that writes nothing.
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!translations.can(locals.actor, 'translations.view')) error(403, 'forbidden');
 	const coverage = (cached ??= translations.coverage(await translations.bundledRepoFiles()));
@@ -28,11 +29,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		review: review.slice((page - 1) * PER_PAGE, page * PER_PAGE),
 		reviewTotal: review.length,
 		page,
-		pages
+		pages,
+		display: await translations.displayModes()
 	};
 };
 
 export const actions: Actions = {
+	display: formAction(async ({ values }, { locals }) => ({ display: await translations.setDisplayModes(locals.actor, values) })),
 	check: formAction(async (form, { locals }) => {
 		// authorise before reading the file
 		if (!translations.can(locals.actor, 'translations.check')) throw new Forbidden();

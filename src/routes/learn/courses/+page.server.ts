@@ -3,9 +3,10 @@ import * as kids from '$lib/server/kids';
 import * as learning from '$lib/server/learning';
 import { localized, presentCourseSummary } from '$lib/server/learning';
 import type { PageServerLoad } from './$types';
+import { readerContent } from '../content.server';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const content = learning.learnContent();
+	const content = await readerContent();
 	const mine = locals.actor ? await learning.myCourses(locals.actor.id) : [];
 	return {
 		courses: content.courses.map(presentCourseSummary),
@@ -13,7 +14,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		kidsCourses: kids.allCourses().map((c) => kids.presentCourse(c, getLocale())),
 		mine: mine.map((e) => ({
 			courseId: e.courseId,
-			title: localized(learning.findCourse(e.courseId)!.title),
+			title: localized(learning.findCourse(e.courseId, content)!.title),
 			completed: !!e.completedAt,
 			certificateId: e.certificate && !e.certificate.revokedAt ? e.certificate.id : null
 		})),

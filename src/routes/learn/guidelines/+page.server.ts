@@ -4,9 +4,10 @@ import * as learning from '$lib/server/learning';
 import { countryParam } from '$lib/server/learning';
 import { presentSetSummary } from '$lib/server/learning';
 import type { PageServerLoad } from './$types';
+import { readerContent } from '../content.server';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
-	const content = learning.learnContent();
+	const content = await readerContent();
 	return {
 		sets: content.guidelines.map(presentSetSummary),
 		country: countryParam(url),

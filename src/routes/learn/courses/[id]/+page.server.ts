@@ -5,9 +5,11 @@ import * as learning from '$lib/server/learning';
 import { localized, presentTopics, presentRelated } from '$lib/server/learning';
 import { formAction } from '$lib/server/platform/edge';
 import type { Actions, PageServerLoad } from './$types';
+import { readerContent, statusHere } from '../../content.server';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
-	const course = learning.findCourse(params.id);
+	const content = await readerContent();
+	const course = learning.findCourse(params.id, content);
 	if (!course) error(404, 'not_found');
 	const progress = locals.actor ? await learning.progressFor(locals.actor.id, course.id) : null;
 	const seen = new Set(progress?.seen ?? []);
@@ -20,6 +22,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			passPercent: Math.round(course.passMark * 100),
 			title: localized(course.title),
 			summary: localized(course.summary),
+			status: statusHere(course),
 			outcomes: course.outcomes.map((o) => localized(o)),
 			modules: course.modules.map((m) => ({
 				id: m.id,
@@ -42,7 +45,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		canPreview: learning.canLearn(locals.actor, 'course.preview'),
 		countries: locals.actor && !(progress && (progress.country || progress.completedAt)) ? listCountries(getLocale()).map((c) => ({ code: c.code, name: c.name })) : [],
 		topics: presentTopics(course.topics),
-		related: presentRelated(course.topics, course.id)
+		related: presentRelated(course.topics, course.id, content)
 	};
 };
 

@@ -6,12 +6,14 @@ import { redirect } from '@sveltejs/kit';
 import { getLocale, href } from '$lib/i18n';
 import { FIELD } from '$lib/toolkits/vocab';
 import * as toolkits from '$lib/server/toolkits';
+import * as translations from '$lib/server/translations';
 import { formAction, rethrowAsPage, type PostedForm } from '$lib/server/platform/edge';
 import { Unauthenticated } from '$lib/server/platform/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
-	const t = await Promise.resolve().then(() => toolkits.getToolkit(params.id)).catch(rethrowAsPage);
+	const hidden = await translations.hiddenLocale(getLocale());
+	const t = await Promise.resolve().then(() => toolkits.getToolkit(params.id, hidden)).catch(rethrowAsPage);
 	return { questions: toolkits.presentAssessmentForm(t), signedIn: !!locals.actor };
 };
 

@@ -5,17 +5,19 @@ import * as learning from '$lib/server/learning';
 import { countryParam } from '$lib/server/learning';
 import { html, localized, presentRelated, presentTopics } from '$lib/server/learning';
 import type { PageServerLoad } from './$types';
+import { readerContent, statusHere } from '../../../content.server';
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const country = countryParam(url);
 	// ?original=1 shows the section as written even when the reader chose a country
 	const original = url.searchParams.get('original') === '1';
-	const set = await learning.readerSet(params.set, original ? null : country);
+	const content = await readerContent();
+	const set = await learning.readerSet(params.set, original ? null : country, content);
 	if (!set) error(404, 'not_found');
 	const index = set.sections.findIndex((s) => s.id === params.section);
 	if (index < 0) error(404, 'not_found');
 	const s = set.sections[index];
-	const hasAdaptation = original && country ? (await learning.readerSet(params.set, country))!.sections.some((x) => x.id === s.id && x.origin !== 'content') : false;
+	const hasAdaptation = original && country ? (await learning.readerSet(params.set, country, content))!.sections.some((x) => x.id === s.id && x.origin !== 'content') : false;
 	const neighbour = (i: number) => (set.sections[i] ? { id: set.sections[i].id, title: localized(set.sections[i].title) } : null);
 	return {
 		set: { id: set.id, title: localized(set.title) },
@@ -25,6 +27,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
 			summary: localized(s.summary),
 			body: html(s.body),
 			origin: s.origin,
+			// an adaptation is written by the country's COP unit in the language it chose: no status note
+			status: s.origin === 'content' ? statusHere(s) : null,
 			checklist: s.checklist.map((c) => ({ id: c.id, text: localized(c.text) }))
 		},
 		country,
@@ -34,6 +38,6 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		previous: neighbour(index - 1),
 		next: neighbour(index + 1),
 		topics: presentTopics(s.topics, country),
-		related: presentRelated(s.topics, s.id)
+		related: presentRelated(s.topics, s.id, content)
 	};
 };

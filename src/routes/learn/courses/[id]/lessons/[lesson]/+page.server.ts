@@ -3,9 +3,11 @@ import { getLocale } from '$lib/i18n';
 import * as learning from '$lib/server/learning';
 import { html, localized, presentRelated, presentTopics } from '$lib/server/learning';
 import type { PageServerLoad } from './$types';
+import { readerContent, statusHere } from '../../../../content.server';
 
 export const load: PageServerLoad = async ({ params, locals, setHeaders }) => {
-	const course = learning.findCourse(params.id);
+	const content = await readerContent();
+	const course = learning.findCourse(params.id, content);
 	if (!course) error(404, 'not_found');
 	const lessons = learning.allLessons(course);
 	const index = lessons.findIndex((l) => l.id === params.lesson);
@@ -18,7 +20,7 @@ export const load: PageServerLoad = async ({ params, locals, setHeaders }) => {
 	const lastOfModule = mod.lessons[mod.lessons.length - 1].id === lesson.id;
 	const neighbour = (i: number) => (lessons[i] ? { id: lessons[i].id, title: localized(lessons[i].title) } : null);
 	return {
-		course: { id: course.id, title: localized(course.title) },
+		course: { id: course.id, title: localized(course.title), status: statusHere(course) },
 		module: { id: mod.id, title: localized(mod.title), quizAfter: lastOfModule && !!mod.quiz },
 		lesson: { id: lesson.id, title: localized(lesson.title), body: html(lesson.body) },
 		n: index + 1,
@@ -28,6 +30,6 @@ export const load: PageServerLoad = async ({ params, locals, setHeaders }) => {
 		signedIn: !!locals.actor,
 		certificateId: visit?.certificateId ?? null,
 		topics: presentTopics(lesson.topics),
-		related: presentRelated(lesson.topics, lesson.id)
+		related: presentRelated(lesson.topics, lesson.id, content)
 	};
 };

@@ -4,13 +4,14 @@ import * as learning from '$lib/server/learning';
 import { localized, presentQuestion } from '$lib/server/learning';
 import { formAction } from '$lib/server/platform/edge';
 import type { Actions, PageServerLoad } from './$types';
+import { readerContent, statusHere } from '../../../../content.server';
 
 function quizKey(param: string) {
 	return param === 'final' ? 'final' : `module:${param}`;
 }
 
-function quizOr404(courseId: string, param: string) {
-	const course = learning.findCourse(courseId);
+async function quizOr404(courseId: string, param: string) {
+	const course = learning.findCourse(courseId, await readerContent());
 	if (!course) error(404, 'not_found');
 	try {
 		return { course, quiz: learning.quizFor(course, quizKey(param)) };
@@ -20,12 +21,12 @@ function quizOr404(courseId: string, param: string) {
 }
 
 export const load: PageServerLoad = async ({ params, locals }) => {
-	const { course, quiz } = quizOr404(params.id, params.quiz);
+	const { course, quiz } = await quizOr404(params.id, params.quiz);
 	const mod = course.modules.find((m) => m.id === params.quiz);
 	const moduleIndex = mod ? course.modules.indexOf(mod) : -1;
 	const nextModule = moduleIndex >= 0 ? course.modules[moduleIndex + 1] : undefined;
 	return {
-		course: { id: course.id, title: localized(course.title), passPercent: Math.round(course.passMark * 100) },
+		course: { id: course.id, title: localized(course.title), passPercent: Math.round(course.passMark * 100), status: statusHere(course) },
 		isFinal: params.quiz === 'final',
 		quizParam: params.quiz,
 		moduleTitle: mod ? localized(mod.title) : null,
@@ -37,7 +38,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 
 export const actions: Actions = {
 	default: formAction(async (form, { params, locals }) => {
-		const { course, quiz } = quizOr404(params.id, params.quiz);
+		const { course, quiz } = await quizOr404(params.id, params.quiz);
 		const answers = learning.answersFromForm(form.raw, quiz);
 		const outcome = await learning.submitQuiz(locals.actor, course.id, quizKey(params.quiz), answers, getLocale());
 		const progress = locals.actor ? await learning.progressFor(locals.actor.id, course.id) : null;
