@@ -165,6 +165,75 @@ test('a suggestion goes through moderation: diff, approve, verify', async ({ pag
 	await expect(page.locator('dl.facts')).not.toContainText('Administrator');
 });
 
+test('a moderator writes a Spanish description; a Spanish reader sees it unmarked, a French reader the English marked as not yet translated', async ({ page, browser }) => {
+	const service = {
+		organization: { name: { en: 'Botswana Test Organisation' }, website: null },
+		name: { en: 'Botswana Test Talk Line' },
+		description: { en: 'Trained counsellors listen to children and young people.' },
+		whatHappens: { en: 'A counsellor answers and you do not have to give your name.' },
+		kind: 'helpline',
+		countries: ['BW'],
+		actions: ['talk'],
+		topics: ['bullying_cyberbullying'],
+		languages: ['en'],
+		channels: [{ type: 'phone', value: '+267 000 000', hours: { timezone: 'Africa/Gaborone', always: true, weekly: [], exceptions: [] } }]
+	};
+	await signIn(page, ADMIN.email, ADMIN.password);
+	await page.goto('/admin/directory/new');
+	await scan(page);
+	await page.locator('textarea[name=json]').fill(JSON.stringify(service, null, 2));
+	await page.locator('main form button[type=submit]').click();
+	await page.waitForURL(/\/admin\/directory\/services\/[0-9a-f-]{36}$/);
+	await scan(page);
+	const id = page.url().split('/').pop()!;
+
+	// a reader opens the Spanish page first (it is now in the page cache): English, marked
+	const reader = await browser.newContext();
+	const r = await reader.newPage();
+	await r.goto(`/es/help/services/${id}`);
+	await scan(r);
+	await expect(r.locator('main p', { hasText: 'Trained counsellors listen' }).locator('[lang="en"][dir="ltr"]')).toBeVisible();
+	await expect(r.locator('.untranslated').first()).toBeVisible();
+
+	// the moderator writes the Spanish texts, each box in its own language
+	const es = page.locator('textarea[name="description.es"]');
+	await expect(es).toHaveAttribute('lang', 'es');
+	await expect(page.locator('textarea[name="description.ar"]')).toHaveAttribute('dir', 'rtl');
+	await es.fill('Personas formadas escuchan a niñas, niños y jóvenes.');
+	await page.locator('textarea[name="whatHappens.es"]').fill('Te responde una persona y no tienes que decir tu nombre.');
+	await page.locator('form[action="?/texts"] button[type=submit]').click();
+	await expect(page.locator('p.notice[role=status]')).toBeVisible();
+	await scan(page);
+	await expect(page.locator('textarea[name="description.es"]')).toHaveValue('Personas formadas escuchan a niñas, niños y jóvenes.');
+	await expect(page.locator('main li code', { hasText: 'service.texts' })).toHaveCount(1);
+
+	// emptying the description in every language is refused beside the boxes, with what was typed kept
+	await page.locator('textarea[name="description.en"]').fill('');
+	await page.locator('textarea[name="description.es"]').fill('');
+	await page.locator('textarea[name="whatHappens.fr"]').fill('Quelqu’un répond.');
+	await page.locator('form[action="?/texts"] button[type=submit]').click();
+	await expect(page.locator('.error-summary')).toBeVisible();
+	await expect(page.locator('#f-description\\.es-error')).toBeVisible();
+	await expect(page.locator('textarea[name="whatHappens.fr"]')).toHaveValue('Quelqu’un répond.');
+	await scan(page);
+
+	// the same reader, again: the save dropped the cached page
+	await r.goto(`/es/help/services/${id}`);
+	await scan(r);
+	const description = r.locator('main p', { hasText: 'Personas formadas escuchan' });
+	await expect(description).toBeVisible();
+	await expect(description.locator('[lang]')).toHaveCount(0);
+	await expect(r.locator('main p.what')).toContainText('Te responde una persona');
+	await expect(r.locator('.untranslated')).toHaveCount(0);
+	// a French reader gets the English, in its own language and direction, marked
+	await r.goto(`/fr/help/services/${id}`);
+	await scan(r);
+	await expect(r.locator('main p', { hasText: 'Trained counsellors listen' }).locator('[lang="en"][dir="ltr"]')).toBeVisible();
+	await expect(r.locator('.untranslated').first()).toBeVisible();
+	expect(await reader.cookies()).toEqual([]);
+	await reader.close();
+});
+
 test('a moderator imports services from CSV: a bad line is reported by number and nothing is written, then the good file imports', async ({ page }) => {
 	const header = 'organization_name,name_en,kind,countries,actions,topics,timezone,phone,phone_hours';
 	const bad = [header, 'Import Org,Imported Line One,helpline,MW,talk,grooming,Africa/Blantyre,+265 000,24/7', 'Import Org,Imported Line Two,helpline,XX,talk,,Africa/Blantyre,+265 001,Mo-Fr 08:00-17:00'].join('\n');

@@ -80,7 +80,7 @@ export const MATRIX: Record<string, RouteRules> = {
 	'/admin/directory/import': { load: MODERATOR, actions: { default: MODERATOR } },
 	'/admin/directory/new': { load: MODERATOR, actions: { default: MODERATOR } },
 	'/admin/directory/requests/[id=uuid]': { params: (f) => ({ id: f.requestKE }), load: MODERATOR, actions: { default: MODERATOR_KE } },
-	'/admin/directory/services/[id=uuid]': { params: (f) => ({ id: f.serviceKE }), load: MODERATOR, actions: { save: MODERATOR_KE, verify: MODERATOR_KE } },
+	'/admin/directory/services/[id=uuid]': { params: (f) => ({ id: f.serviceKE }), load: MODERATOR, actions: { save: MODERATOR_KE, texts: MODERATOR_KE, verify: MODERATOR_KE } },
 	'/admin/federation': { load: ADMIN, actions: { settings: ADMIN, rotate: ADMIN, register: ADMIN, pull: ADMIN, remove: ADMIN } },
 	'/admin/invites': { load: { roles: ['coordinator'] }, actions: { invite: { roles: ['coordinator'] }, revoke: { roles: ['coordinator'] } } },
 	'/admin/learning': { load: EDITOR, actions: { revoke: ADMIN } },

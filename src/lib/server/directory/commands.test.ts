@@ -3,6 +3,7 @@ import { codeOf } from '../test/errors';
 import { db } from '../db';
 import * as identity from '../identity';
 import { DomainError } from '../platform/errors';
+import { readVersion } from '../platform/cache';
 import { rateLimits } from '../platform/schema';
 import { useFreshDatabase } from '../test/db';
 import { serviceInput, weekdays9to17 } from '../test/directory';
@@ -174,5 +175,98 @@ describe('search pages', () => {
 		expect(all1.total).toBeGreaterThanOrEqual(9);
 		const seen = [...all1.results, ...all2.results].map((r) => r.service.id);
 		expect(new Set(seen).size).toBe(8);
+	});
+});
+
+describe('descriptions written per language (issue 15)', () => {
+	const texts = async (id: string) => {
+		const found = await directory.getService(id);
+		return { description: found!.service.description, whatHappens: found!.service.whatHappens };
+	};
+	const historyOf = async (id: string) => (await identity.audit.list({ q: id })).map((h) => h.action);
+
+	it('a moderator of the country writes Spanish and Arabic beside the English; other languages are kept; it is audited and help pages are dropped from the cache', async () => {
+		const keMod = await makeUser({ grants: [grant('directory_moderator', { country: 'KE' })] });
+		const id = await directory.createService(keMod, serviceInput({ description: { en: 'Counsellors listen.', sw: 'Washauri wanasikiliza.' }, whatHappens: { en: 'A counsellor answers.' } }));
+		const cacheBefore = await readVersion('directory');
+		const result = await directory.setServiceTexts(keMod, id, {
+			description: { en: 'Counsellors listen.', es: '  Personas que escuchan.\r\nSin dar tu nombre.  ', ar: 'مستشارون يستمعون.' },
+			whatHappens: { es: 'Te responde una persona.' }
+		});
+		expect(result).toEqual({ changed: true });
+		expect(await texts(id)).toEqual({
+			// trimmed, line ends as LF; Kiswahili (not in the form) untouched
+			description: { en: 'Counsellors listen.', sw: 'Washauri wanasikiliza.', es: 'Personas que escuchan.\nSin dar tu nombre.', ar: 'مستشارون يستمعون.' },
+			whatHappens: { en: 'A counsellor answers.', es: 'Te responde una persona.' }
+		});
+		expect(await readVersion('directory')).toBeGreaterThan(cacheBefore);
+		const [entry] = await identity.audit.list({ q: id });
+		expect(entry.action).toBe('service.texts');
+		expect(entry.before).toEqual({ description: { en: 'Counsellors listen.', sw: 'Washauri wanasikiliza.' }, whatHappens: { en: 'A counsellor answers.' } });
+		expect((entry.after as { description: Record<string, string> }).description.es).toBe('Personas que escuchan.\nSin dar tu nombre.');
+		// the moderator's page lists it in the service's history
+		expect((await directory.serviceHistory(keMod, id)).map((h) => h.action)).toEqual(['service.texts', 'service.create']);
+	});
+
+	it('an empty box removes that language; a language left out is unchanged; the same texts again write nothing', async () => {
+		const mod = await makeUser({ grants: [grant('directory_moderator')] });
+		const id = await directory.createService(mod, serviceInput({ description: { en: 'English text', fr: 'Texte français' }, whatHappens: { en: 'Someone answers', fr: 'Quelqu’un répond' } }));
+		await directory.setServiceTexts(mod, id, { description: { fr: '' }, whatHappens: { en: '   ' } });
+		expect(await texts(id)).toEqual({ description: { en: 'English text' }, whatHappens: { fr: 'Quelqu’un répond' } });
+		// "what happens" may go in every language (pages then say what a service of its kind does)
+		await directory.setServiceTexts(mod, id, { whatHappens: { fr: '' } });
+		expect((await texts(id)).whatHappens).toEqual({});
+		const entries = (await historyOf(id)).length;
+		expect(await directory.setServiceTexts(mod, id, { description: { en: 'English text', fr: '' }, whatHappens: {} })).toEqual({ changed: false });
+		expect((await historyOf(id)).length).toBe(entries);
+	});
+
+	it('bad input is refused with the box named and nothing changes: control characters, too long, unknown language, last description removed', async () => {
+		const mod = await makeUser({ grants: [grant('directory_moderator', { country: 'KE' })] });
+		const id = await directory.createService(mod, serviceInput({ description: { en: 'Only English' } }));
+		const before = await texts(id);
+		const entries = (await historyOf(id)).length;
+		const refusal = async (input: unknown) => {
+			try {
+				await directory.setServiceTexts(mod, id, input);
+			} catch (e) {
+				expect((e as DomainError).status).toBe(400);
+				return { code: (e as DomainError).code, fields: (e as DomainError).fields };
+			}
+			throw new Error('expected a refusal');
+		};
+		expect(await refusal({ description: { fr: 'Texte\u0000caché' } })).toEqual({ code: 'invalid_input', fields: { 'description.fr': 'control_characters' } });
+		expect(await refusal({ whatHappens: { es: 'x'.repeat(4001) } })).toEqual({ code: 'invalid_input', fields: { 'whatHappens.es': 'text_too_long' } });
+		expect(await refusal({ description: { es: 'Hola', de: 'Hallo' } })).toEqual({ code: 'invalid_input', fields: { 'description.de': 'locale_invalid' } });
+		expect(await refusal({ description: { es: 42 } })).toEqual({ code: 'invalid_input', fields: { 'description.es': 'invalid_value' } });
+		expect(await refusal({ summary: { en: 'x' } })).toEqual({ code: 'invalid_input', fields: { summary: 'invalid_value' } });
+		expect(await refusal({ description: { en: '' }, whatHappens: { es: 'Alguien responde' } })).toEqual({ code: 'description_required', fields: { 'description.en': 'description_required' } });
+		// 4000 characters is the limit, not over it
+		await directory.setServiceTexts(mod, id, { whatHappens: { es: 'x'.repeat(4000) } });
+		await directory.setServiceTexts(mod, id, { whatHappens: { es: '' } });
+		expect(await texts(id)).toEqual(before);
+		expect((await historyOf(id)).length).toBe(entries + 2);
+	});
+
+	it('is checked as updateService is: a moderator covering every country of the service, nobody else', async () => {
+		const keMod = await makeUser({ grants: [grant('directory_moderator', { country: 'KE' })] });
+		const ugMod = await makeUser({ grants: [grant('directory_moderator', { country: 'UG' })] });
+		const africaMod = await makeUser({ grants: [grant('directory_moderator', { region: 'africa' })] });
+		const editor = await makeUser({ grants: [grant('editor')] });
+		const id = await directory.createService(africaMod, serviceInput({ countries: ['KE', 'UG'], description: { en: 'Two countries' } }));
+		const globalMod = await makeUser({ grants: [grant('directory_moderator')] });
+		const worldwide = await directory.createService(globalMod, serviceInput({ countries: ['ZZ'], description: { en: 'Everywhere' } }));
+		const change = { description: { es: 'Dos países' } };
+		expect(await codeOf(directory.setServiceTexts(null, id, change))).toBe('sign_in_required');
+		expect(await codeOf(directory.setServiceTexts(editor, id, change))).toBe('forbidden');
+		expect(await codeOf(directory.setServiceTexts(keMod, id, change))).toBe('forbidden');
+		expect(await codeOf(directory.setServiceTexts(ugMod, id, change))).toBe('forbidden');
+		expect(await codeOf(directory.setServiceTexts(africaMod, worldwide, change))).toBe('forbidden');
+		expect(await codeOf(directory.setServiceTexts(keMod, '00000000-0000-0000-0000-000000000000', change))).toBe('service_not_found');
+		// refused before the input is read: a bad form from the wrong moderator is still "forbidden"
+		expect(await codeOf(directory.setServiceTexts(keMod, id, { description: { xx: '\u0000' } }))).toBe('forbidden');
+		expect((await texts(id)).description).toEqual({ en: 'Two countries' });
+		await directory.setServiceTexts(africaMod, id, change);
+		expect((await texts(id)).description).toEqual({ en: 'Two countries', es: 'Dos países' });
 	});
 });

@@ -6,11 +6,12 @@ import { db, type Db, type Tx } from '../db';
 import { assertHolds, audit, type Actor } from '../identity';
 import { sha256 } from '../identity/crypto';
 import * as cache from '../platform/cache';
-import { Conflict, NotFound } from '../platform/errors';
+import { Conflict, NotFound, ValidationError } from '../platform/errors';
 import { hit } from '../platform/rate-limit';
 import { parse } from '../platform/validate';
-import { DecisionInput, ReportInput, ServiceInput, VerifyInput } from './input';
+import { DecisionInput, ReportInput, ServiceInput, ServiceTextsInput, VerifyInput } from './input';
 import { canForCountries } from './policy';
+import type { LocaleMap } from '../../i18n/locale-map';
 import { changeRequests, channels, organizations, services } from './schema';
 import { serviceSnapshot } from './queries';
 
@@ -97,6 +98,58 @@ export async function updateService(actor: Actor | null, id: string, rawInput: u
 		assertHolds(actor, canForCountries(actor, 'service.edit', [...new Set([...before.countries, ...input.countries])]));
 		await writeService(tx, input, { id });
 		await audit.record(tx, actor, { action: 'service.update', entityType: 'service', entityId: id, before, after: input });
+	});
+}
+
+/** `before` with the languages of `changes` replaced, and those given as '' removed (other languages, e.g. sw, kept). */
+function withTexts(before: LocaleMap, changes: Partial<Record<string, string>>): LocaleMap {
+	const out: Record<string, string> = { ...before };
+	for (const [lang, text] of Object.entries(changes)) {
+		if (text === undefined) continue;
+		if (text) out[lang] = text;
+		else delete out[lang];
+	}
+	return out as LocaleMap;
+}
+
+const sameTexts = (a: LocaleMap, b: LocaleMap) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+
+/**
+ * A moderator writes a service's description and "what happens when you get in touch" language by
+ * language (the per-language form): a language left out is unchanged, an empty text removes it. A
+ * description, once written, is kept in at least one language. Same permission and scope as
+ * updateService; audited in the service's history as `service.texts`, with the texts before and after.
+ * Returns whether anything changed (an unchanged form writes nothing).
+ */
+export async function setServiceTexts(actor: Actor | null, id: string, rawInput: unknown): Promise<{ changed: boolean }> {
+	assertHolds(actor, canForCountries(actor, 'queue.view'));
+	return db().transaction(async (tx) => {
+		const [row] = await tx
+			.select({ countries: services.countries, description: services.description, whatHappens: services.whatHappens })
+			.from(services)
+			.where(eq(services.id, id))
+			.for('update');
+		if (!row) throw new NotFound('service_not_found');
+		assertHolds(actor, canForCountries(actor, 'service.edit', row.countries));
+		const input = parse(ServiceTextsInput, rawInput);
+		const description = withTexts(row.description, input.description);
+		const whatHappens = withTexts(row.whatHappens, input.whatHappens);
+		if (Object.keys(row.description).length > 0 && Object.keys(description).length === 0) {
+			// named on each box this form emptied, so the error shows beside them
+			const emptied = Object.keys(row.description).map((lang) => [`description.${lang}`, 'description_required']);
+			throw new ValidationError(Object.fromEntries(emptied), 'description_required');
+		}
+		if (sameTexts(description, row.description) && sameTexts(whatHappens, row.whatHappens)) return { changed: false };
+		await tx.update(services).set({ description, whatHappens, updatedAt: new Date() }).where(eq(services.id, id));
+		await cache.invalidate(tx, 'directory');
+		await audit.record(tx, actor, {
+			action: 'service.texts',
+			entityType: 'service',
+			entityId: id,
+			before: { description: row.description, whatHappens: row.whatHappens },
+			after: { description, whatHappens }
+		});
+		return { changed: true };
 	});
 }
 

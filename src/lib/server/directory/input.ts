@@ -77,6 +77,28 @@ export const ServiceInput = v.pipe(
 );
 export type ServiceInput = v.InferOutput<typeof ServiceInput>;
 
+/** One language's text in the per-language form: line ends as typed (CRLF as LF), trimmed; '' removes the language. */
+const LanguageText = v.pipe(v.string('invalid_value'), v.transform((s) => s.replace(/\r\n?/g, '\n')), v.trim(), v.maxLength(L.descriptionMax, 'text_too_long'));
+
+/** The six languages of the form, and no other (`locale_invalid` for any other key). */
+export const SixLanguageTexts = v.strictObject(
+	{ en: v.optional(LanguageText), fr: v.optional(LanguageText), es: v.optional(LanguageText), ru: v.optional(LanguageText), zh: v.optional(LanguageText), ar: v.optional(LanguageText) },
+	'locale_invalid'
+);
+
+/**
+ * A service's description and "what happens when you get in touch", per language, as the moderator's
+ * per-language form sends them. A language left out is unchanged; an empty text removes it.
+ */
+export const ServiceTextsInput = v.strictObject(
+	{
+		description: v.optional(SixLanguageTexts, {}),
+		whatHappens: v.optional(SixLanguageTexts, {})
+	},
+	'invalid_value'
+);
+export type ServiceTextsInput = v.InferOutput<typeof ServiceTextsInput>;
+
 export const VerifyInput = v.object({
 	method: v.picklist(['phoned', 'emailed', 'official_source', 'site_visit', 'partner_confirmed'], 'method_invalid'),
 	note: v.optional(text(1000), '')
