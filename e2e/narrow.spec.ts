@@ -39,7 +39,7 @@ for (const locale of LOCALES) {
 			const response = await page.goto(href!);
 			expect(response?.status(), href!).toBe(200);
 			await check(page);
-			// help services' descriptions are still one language each (per-language descriptions: issue 15), and marked so
+			// help listings show services' own descriptions: a moderator writes them per language (the demo services are English only), and a fallback is marked, as it must be
 			if (!href!.includes('/help/')) await expect(page.locator('.untranslated'), `"not yet translated" marks on ${href}`).toHaveCount(0);
 		}
 	});
