@@ -111,11 +111,19 @@ test('an admin chooses per language whether readers see unreviewed translations 
 		await reader.goto('/es/toolkits');
 		await expect(reader.locator('main .untranslated').first()).toBeVisible();
 		await scan(reader);
+		// and so does the kids zone: the scenario says once that it is not yet in the child's language
+		await reader.goto('/es/kids/9-12/game-chat-stranger');
+		await expect(reader.locator('.untranslated-note')).toBeVisible();
+		await expect(reader.locator('main h1 [lang=en], main h1[lang=en]').first()).toBeVisible();
+		await scan(reader);
 	} finally {
 		await setSpanish('note');
 	}
 	await reader.goto(`/es${section}`);
 	await expect(reader.locator('.untranslated')).toHaveCount(0);
 	await expect(reader.locator('.translation-note')).toBeVisible();
+	await scan(reader);
+	await reader.goto('/es/kids/9-12/game-chat-stranger');
+	await expect(reader.locator('.untranslated-note')).toHaveCount(0);
 	await scan(reader);
 });

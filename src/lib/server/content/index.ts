@@ -133,7 +133,7 @@ export function isUnreviewed(status: TranslationStatus | undefined): boolean {
 const isLocaleMap = (x: object): boolean => typeof (x as { en?: unknown }).en === 'string' && Object.keys(x).every((k) => (locales as readonly string[]).includes(k));
 
 /** `value` with language `l` taken out of every locale map in it (status records left alone). */
-function withoutLanguage<T>(value: T, l: Locale): T {
+export function withoutLanguage<T>(value: T, l: Locale): T {
 	if (Array.isArray(value)) return value.map((x) => withoutLanguage(x, l)) as T;
 	if (!value || typeof value !== 'object') return value;
 	if (isLocaleMap(value)) {
@@ -157,6 +157,19 @@ export function reviewedOnly<T extends { translations: Translations }>(item: T, 
 export function defaultStatus(locale: Locale): TranslationStatus {
 	return locale === 'en' ? 'original' : 'machine-assisted';
 }
+
+/** Where content without a status field of its own (kids zone, frameworks) records its statuses: set -> item -> language. */
+export const STATUS_SIDECAR = 'translations/status.json';
+
+/** The status of one item of such a set in `l`, from the bundled sidecar file, else the default. */
+export function sidecarStatus(set: string, item: string, l: Locale): TranslationStatus {
+	const text = bundledContent()[STATUS_SIDECAR];
+	if (text && sidecar?.text !== text) sidecar = { text, parsed: parseJsonText(text) as Sidecar };
+	return (text ? sidecar!.parsed[set]?.[item]?.[l]?.status : undefined) ?? defaultStatus(l);
+}
+
+type Sidecar = Record<string, Record<string, Translations> | undefined>;
+let sidecar: { text: string; parsed: Sidecar } | undefined;
 
 /**
  * The status of every language `present` in an item: what the content declares, else the default.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BANDS, KIND_OF_BAND } from '$lib/kids/bands';
 import { ContentError } from '../content';
-import { allCourses, allScenarios, kidsPaths, loadScenarios } from './content';
+import { allCourses, allScenarios, findCourseStep, findScenario, kidsPaths, loadScenarios } from './content';
 import { presentScenario } from './present';
 
 // The real content shipped in content/kids/scenarios: it must load without a single problem.
@@ -93,5 +93,27 @@ describe('shipped kids content', () => {
 		const good = structuredClone(all[0]);
 		expect(() => loadScenarios({ [`/x/${good.id}.json`]: good, '/x/broken.json': { id: 'broken' } })).toThrow(ContentError);
 		expect(() => loadScenarios({ [`/x/${good.id}.json`]: good, [`/y/${good.id}.json`]: good })).toThrow(/used twice/);
+	});
+});
+
+describe('where a deployment shows the original instead of unreviewed translations', () => {
+	const hasLanguage = (x: unknown, l: string): boolean => (Array.isArray(x) ? x.some((y) => hasLanguage(y, l)) : !!x && typeof x === 'object' && Object.entries(x).some(([k, y]) => (k === l && typeof y === 'string') || hasLanguage(y, l)));
+
+	it('serves scenarios and course pages without that language (all shipped kids texts are machine-assisted), others untouched', () => {
+		const [s] = allScenarios();
+		const scenario = findScenario(s.band, s.id, 'ar')!;
+		expect(hasLanguage(s, 'ar')).toBe(true);
+		expect(hasLanguage(scenario, 'ar')).toBe(false);
+		expect(hasLanguage(scenario, 'fr')).toBe(true);
+		expect(findScenario(s.band, s.id, 'ar')).toBe(scenario); // made once
+		expect(presentScenario(scenario, 'ar').untranslated).toBe(true);
+		const course = allCourses()[0];
+		// the compiled quiz page keeps its interface words in every language, but the course's own text is gone
+		const prompt = course.quiz.questions[0].prompt;
+		expect(JSON.stringify(findCourseStep(course.band, 'quiz')!.scenario)).toContain(JSON.stringify(prompt.ar).slice(1, -1));
+		const view = findCourseStep(course.band, 'quiz', 'ar')!;
+		expect(JSON.stringify(view.scenario)).not.toContain(JSON.stringify(prompt.ar).slice(1, -1));
+		expect(JSON.stringify(view.scenario)).toContain(JSON.stringify(prompt.en).slice(1, -1));
+		expect(hasLanguage(view.course, 'ar')).toBe(false);
 	});
 });

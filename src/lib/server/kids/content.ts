@@ -2,7 +2,8 @@
 // refuses the whole set if any file is invalid, listing every problem: broken content must fail the
 // build and the content test, never half-render in front of a child.
 import { BANDS, type Band } from '$lib/kids/bands';
-import { bundledContent, ContentError, filesIn, parseJsonText, type ContentFiles, type ContentProblem } from '../content';
+import type { Locale } from '$lib/paraglide/runtime';
+import { bundledContent, ContentError, filesIn, isUnreviewed, parseJsonText, sidecarStatus, withoutLanguage, type ContentFiles, type ContentProblem } from '../content';
 import { parseScenario, type Scenario } from './format';
 import { compileCourse, parseCourse, stepPath, type Course, type CourseStep } from './course';
 
@@ -61,42 +62,59 @@ export function loadCourses(input: Record<string, unknown>): Course[] {
 let cache: Scenario[] | null = null;
 let courseCache: Course[] | null = null;
 
+/**
+ * `hidden` in the reads below: the reader's language when the deployment replaces its unreviewed
+ * texts by the original (the translations module's display setting), else null. An item whose
+ * status in that language (content/translations/status.json, "kids" set) is not reviewed then comes
+ * without that language, so its page says once that it is not yet in the child's language.
+ */
+type Hidden = Locale | null;
+const views = new WeakMap<object, Map<Locale, unknown>>();
+
+function readerView<T extends { id: string }>(item: T, hidden: Hidden): T {
+	if (!hidden || !isUnreviewed(sidecarStatus('kids', item.id, hidden))) return item;
+	let byLocale = views.get(item);
+	if (!byLocale) views.set(item, (byLocale = new Map()));
+	if (!byLocale.has(hidden)) byLocale.set(hidden, withoutLanguage(item, hidden));
+	return byLocale.get(hidden) as T;
+}
+
 /** Every scenario shipped with the platform, validated once per process. */
-export function allScenarios(): Scenario[] {
+export function allScenarios(hidden: Hidden = null): Scenario[] {
 	cache ??= loadScenarios(kidsFiles('scenarios'));
-	return cache;
+	return hidden ? cache.map((s) => readerView(s, hidden)) : cache;
 }
 
 /** Every children's course shipped with the platform, validated once per process. */
-export function allCourses(): Course[] {
+export function allCourses(hidden: Hidden = null): Course[] {
 	courseCache ??= loadCourses(kidsFiles('courses'));
-	return courseCache;
+	return hidden ? courseCache.map((c) => readerView(c, hidden)) : courseCache;
 }
 
-export function courseFor(band: string): Course | null {
-	return allCourses().find((c) => c.band === band) ?? null;
+export function courseFor(band: string, hidden: Hidden = null): Course | null {
+	return allCourses(hidden).find((c) => c.band === band) ?? null;
 }
 
-const compiled = new Map<string, CourseStep[]>();
+const compiled = new WeakMap<Course, CourseStep[]>();
 
-/** Every page of a course, compiled once per process. */
+/** Every page of a course (or of a reader's view of it), compiled once per process. */
 function stepsOf(course: Course): CourseStep[] {
-	if (!compiled.has(course.id)) compiled.set(course.id, compileCourse(course));
-	return compiled.get(course.id)!;
+	if (!compiled.has(course)) compiled.set(course, compileCourse(course));
+	return compiled.get(course)!;
 }
 
 /** One page of a band's course (a lesson id, `quiz`, `quiz-2`…, `result`, `certificate`, `answers`); null when there is none. */
-export function findCourseStep(band: string, step: string): CourseStep | null {
-	const course = courseFor(band);
+export function findCourseStep(band: string, step: string, hidden: Hidden = null): CourseStep | null {
+	const course = courseFor(band, hidden);
 	return course ? (stepsOf(course).find((s) => s.step === step) ?? null) : null;
 }
 
-export function scenariosFor(band: Band): Scenario[] {
-	return allScenarios().filter((s) => s.band === band);
+export function scenariosFor(band: Band, hidden: Hidden = null): Scenario[] {
+	return allScenarios(hidden).filter((s) => s.band === band);
 }
 
-export function findScenario(band: Band, id: string): Scenario | null {
-	return allScenarios().find((s) => s.band === band && s.id === id) ?? null;
+export function findScenario(band: Band, id: string, hidden: Hidden = null): Scenario | null {
+	return allScenarios(hidden).find((s) => s.band === band && s.id === id) ?? null;
 }
 
 /** Every kids page path (without locale prefix): what the service worker may keep offline. */

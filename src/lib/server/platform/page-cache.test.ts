@@ -44,6 +44,7 @@ describe('which routes are cached', () => {
 	it('public pages with what they depend on; forms, private pages and unknown routes are not', () => {
 		expect(policyFor('/help')?.tags).toEqual(['directory']);
 		expect(policyFor('/help')?.openNow).toBe(true);
+		expect(policyFor('/kids/[band]/[id]')?.tags).toEqual(['directory', 'translations']);
 		expect(policyFor('/help/services/[id=uuid]')?.tags).toEqual(['directory']);
 		expect(policyFor('/')?.tags).toEqual(cache.TAGS);
 		expect(policyFor('/progress/countries/[code]')?.tags).toEqual(['progress']);

@@ -36,7 +36,7 @@ const ROUTES: [prefix: string, policy: CachePolicy][] = [
 	['/help', { tags: ['directory'], openNow: true }],
 	['/embed/help', { tags: ['directory'], openNow: true }],
 	['/embed/have-your-say', { tags: ['participation'], openNow: false }],
-	['/kids', { tags: ['directory'], openNow: true }],
+	['/kids', { tags: ['directory', 'translations'], openNow: true }],
 	['/learn/certificates', { tags: [], openNow: false }],
 	['/learn/adapt', { tags: [], openNow: false }],
 	['/learn', { tags: ['learning', 'translations'], openNow: false }],

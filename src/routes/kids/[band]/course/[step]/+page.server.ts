@@ -2,15 +2,16 @@ import { error } from '@sveltejs/kit';
 import { getLocale, href, localized } from '$lib/i18n';
 import * as m from '$lib/paraglide/messages';
 import * as kids from '$lib/server/kids';
+import * as translations from '$lib/server/translations';
 import type { PageServerLoad } from './$types';
 
 // One page of a band's course: a lesson, a question of the final quiz, the result, the printable
 // certificate or the right answers. Answering, scoring (in the URL fragment, never sent) and the
 // certificate happen on the device; the server only ever serves the same page to everyone.
-export const load: PageServerLoad = ({ params }) => {
-	const step = kids.findCourseStep(params.band, params.step);
-	if (!step) error(404, 'not_found');
+export const load: PageServerLoad = async ({ params }) => {
 	const locale = getLocale();
+	const step = kids.findCourseStep(params.band, params.step, await translations.hiddenLocale(locale));
+	if (!step) error(404, 'not_found');
 	const c = step.course;
 	const path = (s: string) => href(kids.stepPath(c, s), locale);
 	const next = step.next === null ? null : { href: path(step.next), label: step.next === 'quiz' ? m.kids_course_to_quiz() : m.kids_course_next_lesson() };
