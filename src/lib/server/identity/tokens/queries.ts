@@ -3,8 +3,8 @@ import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { db } from '../../db';
 import { Forbidden, Unauthenticated } from '../../platform/errors';
 import { sha256 } from '../crypto';
-import type { Actor, Grant } from '../policy';
-import { apiTokens, roleGrants, users } from '../schema';
+import { requiresTwoFactor, type Actor, type Grant } from '../policy';
+import { apiTokens, roleGrants, twoFactor, users } from '../schema';
 import { API_TOKEN_PREFIX } from './commands';
 
 /** The actor's tokens, newest first, without their hashes. */
@@ -39,16 +39,18 @@ export async function actorForBearer(authorization: string | null, scope: string
 	if (!token.scopes.includes(scope)) throw new Forbidden('token_scope_missing');
 	const [user] = await db().select().from(users).where(eq(users.id, token.userId));
 	if (!user || user.disabledAt) throw new Unauthenticated();
-	const grants = await db().select().from(roleGrants).where(eq(roleGrants.userId, user.id));
+	const grants = (await db().select().from(roleGrants).where(eq(roleGrants.userId, user.id))).map((g) => ({ role: g.role, scopeKind: g.scopeKind, scopeValue: g.scopeValue }) as Grant);
 	// last use to the minute is enough for the owner's list, and keeps writes rare
 	if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000) {
 		await db().update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, token.id));
 	}
-	return {
-		id: user.id,
-		email: user.email,
-		name: user.name,
-		grants: grants.map((g) => ({ role: g.role, scopeKind: g.scopeKind, scopeValue: g.scopeValue }) as Grant),
-		tokenScopes: token.scopes
-	};
+	const actor: Actor = { id: user.id, email: user.email, name: user.name, grants, tokenScopes: token.scopes };
+	if (!requiresTwoFactor(actor)) return actor;
+	// A role that needs a second factor acts through a token only if the token was made after the
+	// account confirmed one: a token made with a password alone (before enrolment, or before the
+	// role was required) is a password-only credential, so it acts without the account's roles,
+	// like a session that has not enrolled yet (docs/security.md 3.2).
+	const [second] = await db().select({ confirmedAt: twoFactor.confirmedAt }).from(twoFactor).where(eq(twoFactor.userId, user.id));
+	const vouched = !!second?.confirmedAt && token.createdAt >= second.confirmedAt;
+	return vouched ? { ...actor, twoFactor: true } : { ...actor, grants: [] };
 }
