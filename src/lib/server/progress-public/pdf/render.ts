@@ -1,10 +1,13 @@
 // The status report as a PDF, drawn on the server with pdfkit (no browser, no network): the same
 // sections as the HTML page, charts drawn directly from their data, tables with repeated headers,
 // page numbers, document language and direction. The world map is left out (its table is there).
+// A tagged PDF: a structure tree (Document > H1, P, H2, H3, Table > Caption, TR > TH/TD, Figure
+// with Alt) in reading order for screen readers, page numbers and rules marked as artifacts.
 import PDFDocument from 'pdfkit';
 import { COLOURS, TIER_FILLS } from '$lib/progress/charts';
 import type { Block, Chart, ReportDoc, Table } from '../report';
 import { TextEngine, type PdfDoc, type TextStyle } from './text';
+import { ARABIC_MARK } from './unicode';
 
 const PAGE = { width: 595.28, height: 841.89 }; // A4 in points
 const MARGIN = 50;
@@ -26,16 +29,80 @@ export interface PdfOptions {
 }
 
 type Doc = PDFKit.PDFDocument;
+type Struct = PDFKit.PDFStructureElement;
+/** pdfkit also takes a header cell's scope (written as a Table attribute); its types lag behind */
+type StructOptions = PDFKit.Mixins.StructureElementOptions & { scope?: 'Row' | 'Column' };
 
 class Writer {
 	y = MARGIN;
 	readonly t: TextEngine;
+	/** the structure element new elements go under (Document at the root) */
+	private parents: Struct[];
+	/** inside a marked-content leaf (a figure): what is drawn belongs to it, no new elements */
+	private inLeaf = false;
 	constructor(
 		readonly doc: Doc,
 		readonly report: ReportDoc,
-		readonly opts: PdfOptions
+		readonly opts: PdfOptions,
+		root: Struct
 	) {
 		this.t = new TextEngine(doc as unknown as PdfDoc, report.lang, report.dir);
+		this.parents = [root];
+	}
+
+	// ----- structure (tagged PDF)
+
+	private get parent(): Struct {
+		return this.parents[this.parents.length - 1];
+	}
+
+	/** A structure element under the current one, holding what `fill` adds. */
+	group(type: string, options: StructOptions, fill: () => void): void {
+		const el = this.doc.struct(type, options as PDFKit.Mixins.StructureElementOptions);
+		this.parent.add(el);
+		this.parents.push(el);
+		try {
+			fill();
+		} finally {
+			this.parents.pop();
+		}
+		el.end();
+	}
+
+	/** A structure element whose content is what `draw` draws (one marked-content sequence per page). */
+	leaf(type: string, options: StructOptions, draw: () => void): void {
+		if (this.inLeaf) return draw();
+		const el = this.doc.struct(type, options as PDFKit.Mixins.StructureElementOptions);
+		this.parent.add(el);
+		const content = this.doc.markStructureContent(type);
+		this.inLeaf = true;
+		try {
+			draw();
+		} finally {
+			this.inLeaf = false;
+			this.doc.endMarkedContent();
+		}
+		el.add(content);
+		el.end();
+	}
+
+	/** Options of an element holding `text`: its language when not the document's, its exact text when it has vowel marks. */
+	textOptions(text: string, lang?: string, extra: StructOptions = {}): StructOptions {
+		const o: StructOptions = { ...extra };
+		if (lang && lang !== this.report.lang) o.lang = lang;
+		if (ARABIC_MARK.test(text)) o.actual = text;
+		return o;
+	}
+
+	/** Drawing that is not content (rules, backgrounds, page numbers). */
+	artifact(draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
+		if (this.inLeaf) return draw();
+		this.doc.markContent('Artifact', { type });
+		try {
+			draw();
+		} finally {
+			this.doc.endMarkedContent();
+		}
 	}
 
 	get rtl(): boolean {
@@ -48,20 +115,24 @@ class Writer {
 	}
 
 	ensure(height: number): void {
-		if (this.y + height > BOTTOM) {
-			this.doc.addPage();
-			this.y = MARGIN;
-		}
+		if (this.y + height > BOTTOM) this.newPage();
 	}
 
-	para(text: string, style: TextStyle = BODY, gapAfter = 6, indent = 0): void {
+	/** A new page; marked content open on this one (a figure) goes on there under the same element. */
+	newPage(): void {
+		(this.doc as Doc & { continueOnNewPage(): Doc }).continueOnNewPage();
+		this.y = MARGIN;
+	}
+
+	/** A paragraph (or heading: `tag`) across the content width. */
+	para(text: string, style: TextStyle = BODY, gapAfter = 6, indent = 0, tag = 'P'): void {
 		const width = CONTENT - indent;
 		const h = this.t.paragraph(text, 0, 0, width, style, true);
 		if (h > BOTTOM - MARGIN) {
 			// taller than a page: write it line by line through the wrapper's own breaks
 			this.ensure(this.t.lineHeight(style));
 		} else this.ensure(h);
-		this.t.paragraph(text, this.xs(indent, width), this.y, width, style);
+		this.leaf(tag, this.textOptions(text), () => this.t.paragraph(text, this.xs(indent, width), this.y, width, style));
 		this.y += h + gapAfter;
 	}
 
@@ -96,43 +167,58 @@ class Writer {
 		const pad = 3;
 		const style: TextStyle = cols > 5 ? { size: 7.5 } : { size: 8.5 };
 		const headStyle: TextStyle = { ...style, weight: 'bold' };
-		if (table.caption) {
-			this.ensure(this.t.paragraph(table.caption, 0, 0, CONTENT, H3, true) + 40);
-			this.para(table.caption, H3, 2);
-		}
 		const rowHeight = (texts: string[], st: TextStyle) => Math.max(...texts.map((tx, i) => this.t.paragraph(tx, 0, 0, widths[i] - 2 * pad, st, true))) + 2 * pad;
-		const drawRow = (texts: string[], styles: TextStyle[], h: number, header: boolean) => {
-			let from = 0;
-			texts.forEach((tx, i) => {
-				const x = this.xs(from, widths[i]);
-				this.t.paragraph(tx, x + pad, this.y + pad, widths[i] - 2 * pad, styles[i]);
-				from += widths[i];
-			});
-			this.doc
-				.moveTo(MARGIN, this.y + h)
-				.lineTo(MARGIN + CONTENT, this.y + h)
-				.lineWidth(header ? 1 : 0.4)
-				.strokeColor(header ? '#1a1a1a' : '#b8c0c8')
-				.stroke();
+		/** one row; `cells` says how each cell is tagged (null: a repeated header, an artifact) */
+		const drawRow = (texts: string[], styles: TextStyle[], h: number, header: boolean, cells: { type: 'TH' | 'TD'; options: StructOptions }[] | null) => {
+			const draw = () => {
+				let from = 0;
+				texts.forEach((tx, i) => {
+					const x = this.xs(from, widths[i]);
+					const cell = () => this.t.paragraph(tx, x + pad, this.y + pad, widths[i] - 2 * pad, styles[i]);
+					if (cells) this.leaf(cells[i].type, cells[i].options, cell);
+					else cell();
+					from += widths[i];
+				});
+			};
+			if (cells) this.group('TR', {}, draw);
+			else this.artifact(draw, 'Pagination');
+			this.artifact(() =>
+				this.doc
+					.moveTo(MARGIN, this.y + h)
+					.lineTo(MARGIN + CONTENT, this.y + h)
+					.lineWidth(header ? 1 : 0.4)
+					.strokeColor(header ? '#1a1a1a' : '#b8c0c8')
+					.stroke()
+			);
 			this.y += h;
 		};
-		const header = () => {
+		const header = (repeated: boolean) => {
 			if (plain || !table.head.length) return;
 			const h = rowHeight(table.head, headStyle);
-			drawRow(table.head, table.head.map(() => headStyle), h, true);
+			const cells = repeated ? null : table.head.map((tx) => ({ type: 'TH' as const, options: this.textOptions(tx, undefined, { scope: 'Column' }) }));
+			drawRow(table.head, table.head.map(() => headStyle), h, true, cells);
 		};
-		header();
-		for (const row of table.rows) {
-			const texts = [row.head.text, ...row.cells.map((c) => c.text)];
-			const styles = [plain ? headStyle : { ...style, weight: 'bold' as const }, ...row.cells.map((c) => ({ ...style, color: c.muted ? COLOURS.muted : undefined, align: c.numeric ? ('end' as const) : ('start' as const) }))];
-			const h = rowHeight(texts, style);
-			if (this.y + h > BOTTOM) {
-				this.doc.addPage();
-				this.y = MARGIN;
-				header();
+		this.group('Table', {}, () => {
+			if (table.caption) {
+				this.ensure(this.t.paragraph(table.caption, 0, 0, CONTENT, H3, true) + 40);
+				this.para(table.caption, H3, 2, 0, 'Caption');
 			}
-			drawRow(texts, styles, h, false);
-		}
+			header(false);
+			for (const row of table.rows) {
+				const texts = [row.head.text, ...row.cells.map((c) => c.text)];
+				const styles = [plain ? headStyle : { ...style, weight: 'bold' as const }, ...row.cells.map((c) => ({ ...style, color: c.muted ? COLOURS.muted : undefined, align: c.numeric ? ('end' as const) : ('start' as const) }))];
+				const cells = [
+					{ type: 'TH' as const, options: this.textOptions(row.head.text, row.head.lang, { scope: 'Row' }) },
+					...row.cells.map((c) => ({ type: 'TD' as const, options: this.textOptions(c.text, c.lang) }))
+				];
+				const h = rowHeight(texts, style);
+				if (this.y + h > BOTTOM) {
+					this.newPage();
+					header(true);
+				}
+				drawRow(texts, styles, h, false, cells);
+			}
+		});
 		this.y += 10;
 	}
 
@@ -147,7 +233,45 @@ class Writer {
 
 	chart(c: Chart, sectionTitle = ''): void {
 		this.ensure(60);
-		if (c.title !== sectionTitle) this.para(c.title, H3, 2);
+		if (c.title !== sectionTitle) this.para(c.title, H3, 2, 0, 'H3');
+		this.leaf('Figure', { alt: this.alt(c) }, () => this.chartBody(c));
+		this.y += 4;
+	}
+
+	/** What a chart shows, in words, for its Alt text: its description and its figures. */
+	alt(c: Chart): string {
+		const f = this.opts.format;
+		const list = (items: string[]) => new Intl.ListFormat(this.report.lang, { type: 'unit', style: 'narrow' }).format(items);
+		let figures = '';
+		switch (c.type) {
+			case 'bars':
+				figures = list(c.items.map((i) => `${i.label}: ${i.value !== null ? f(i.value) : c.missingText}`));
+				break;
+			case 'tiers':
+				figures = c.counts ? list(([1, 2, 3, 4, 5] as const).map((t) => `${c.labels[t]}: ${f(c.counts?.[t] ?? 0)}`)) : c.suppressedText;
+				break;
+			case 'grouped':
+				figures = list(c.categories.map((cat, ci) => `${cat}: ${list(c.series.map((s) => `${s.name} ${s.values[ci] !== null ? f(s.values[ci]!) : c.missingText}`))}`));
+				break;
+			case 'trend': {
+				// the latest value of each series (the table after the chart has every period)
+				const last = c.series
+					.map((s) => {
+						const i = s.values.findLastIndex((v) => v !== null);
+						return i < 0 ? null : `${s.name}: ${f(s.values[i]!)} (${this.opts.formatPeriod(c.periods[i])})`;
+					})
+					.filter((x): x is string => x !== null);
+				figures = last.length ? list(last) : c.emptyText;
+				break;
+			}
+			case 'completion':
+				figures = c.total > 0 ? c.summary : c.emptyText;
+				break;
+		}
+		return `${c.desc} ${figures}`.trim();
+	}
+
+	private chartBody(c: Chart): void {
 		switch (c.type) {
 			case 'bars':
 				for (const item of c.items) {
@@ -206,7 +330,6 @@ class Writer {
 				this.y += 20;
 				break;
 		}
-		this.y += 4;
 	}
 
 	private trend(c: Extract<Chart, { type: 'trend' }>): void {
@@ -297,6 +420,8 @@ export function renderReportPdf(report: ReportDoc, opts: PdfOptions): Promise<Bu
 		size: 'A4',
 		margin: MARGIN,
 		bufferPages: true,
+		pdfVersion: '1.7',
+		tagged: true,
 		lang: report.lang,
 		displayTitle: true,
 		info: { Title: report.title, Creator: 'COP Platform', Producer: 'COP Platform (pdfkit)' }
@@ -307,29 +432,33 @@ export function renderReportPdf(report: ReportDoc, opts: PdfOptions): Promise<Bu
 		doc.on('end', () => resolve(Buffer.concat(chunks)));
 		doc.on('error', reject);
 	});
-	const w = new Writer(doc, report, opts);
-	w.para(report.title, H1, 6);
+	const root = doc.struct('Document');
+	doc.addStructure(root);
+	const w = new Writer(doc, report, opts, root);
+	w.para(report.title, H1, 6, 0, 'H1');
 	for (const line of report.meta) w.para(line, { ...SMALL, color: COLOURS.muted }, 1);
 	w.y += 6;
 	if (report.demo) {
-		const h = w.t.paragraph(report.demo, 0, 0, CONTENT - 16, BODY, true) + 12;
+		const demo = report.demo;
+		const h = w.t.paragraph(demo, 0, 0, CONTENT - 16, BODY, true) + 12;
 		w.ensure(h);
-		doc.rect(MARGIN, w.y, CONTENT, h).fillAndStroke('#fff4ce', '#8a6d00');
-		w.t.paragraph(report.demo, MARGIN + 8, w.y + 6, CONTENT - 16, BODY);
+		w.artifact(() => doc.rect(MARGIN, w.y, CONTENT, h).fillAndStroke('#fff4ce', '#8a6d00'));
+		w.leaf('P', w.textOptions(demo), () => w.t.paragraph(demo, MARGIN + 8, w.y + 6, CONTENT - 16, BODY));
 		w.y += h + 10;
 	}
 	for (const section of report.sections) {
 		w.ensure(60);
 		w.y += 4;
-		w.para(section.title, H2, 4);
+		w.para(section.title, H2, 4, 0, 'H2');
 		for (const b of section.blocks) w.block(b, section.title);
 	}
 	// page numbers
 	const range = doc.bufferedPageRange();
 	for (let i = range.start; i < range.start + range.count; i++) {
 		doc.switchToPage(i);
-		w.t.paragraph(opts.pageOf(i + 1, range.count), MARGIN, PAGE.height - MARGIN + 4, CONTENT, { size: 8, color: COLOURS.muted, align: 'center' });
+		w.artifact(() => w.t.paragraph(opts.pageOf(i + 1, range.count), MARGIN, PAGE.height - MARGIN + 4, CONTENT, { size: 8, color: COLOURS.muted, align: 'center' }), 'Pagination');
 	}
+	root.end();
 	doc.end();
 	return done;
 }

@@ -7,11 +7,13 @@
 // Arabic-Indic digits, keep Latin words of an Arabic line in the wrong order, and (word by word)
 // lay Arabic words out left to right. So this engine resolves levels with bidi-js, reorders each
 // wrapped line into visual runs (one word each), and hands fontkit each run in the order that
-// makes its own reversal come out right. (Runs go through pdfkit's default, cached layout: passing
+// makes its own reversal come out right. Each glyph copies out as the letter it was shaped from
+// (unicode.ts). (Runs go through pdfkit's default, cached layout: passing
 // an explicit feature list makes fontkit rebuild its shaping plan on every call, about 100 ms a
 // call with the Chinese font.)
 import bidiFactory from 'bidi-js';
 import { face, fallbackOrder, type Face, type Weight } from './fonts';
+import { exactUnicode, mirroredText } from './unicode';
 
 const bidi = bidiFactory();
 
@@ -34,6 +36,8 @@ export interface TextStyle {
 interface Run {
 	face: Face;
 	text: string;
+	/** brackets in `text` are mirrored (a neutral run in right-to-left text) */
+	mirrored?: boolean;
 }
 
 /** The minimal part of a pdfkit document the engine drives. */
@@ -67,6 +71,7 @@ export class TextEngine {
 			this.registered.add(f.id);
 		}
 		this.doc.font(f.id);
+		exactUnicode(this.doc);
 	}
 
 	/** The first face (in the locale's order) that has a glyph for the code point (cached). */
@@ -236,7 +241,9 @@ export class TextEngine {
 			let shown: string;
 			if (odd) shown = fontkitReverses ? logical : mirrorReverse(logical);
 			else shown = fontkitReverses ? Array.from(logical).reverse().join('') : logical;
-			runs.push({ face: faces[first], text: shown });
+			// brackets drawn mirrored copy out as the characters written (see unicode.ts)
+			const mirrored = odd && !fontkitReverses && shown !== Array.from(logical).reverse().join('');
+			runs.push(mirrored ? { face: faces[first], text: shown, mirrored } : { face: faces[first], text: shown });
 			i = j;
 		}
 		return runs;
@@ -263,12 +270,20 @@ export class TextEngine {
 			const baseline = y + n * lh + style.size * 1.05;
 			runs.forEach((r, k) => {
 				this.use(r.face);
-				this.doc.fontSize(style.size).fillColor(style.color ?? '#1a1a1a').text(r.text, cx, baseline, { lineBreak: false, baseline: 'alphabetic' });
+				const draw = () => this.doc.fontSize(style.size).fillColor(style.color ?? '#1a1a1a').text(r.text, cx, baseline, { lineBreak: false, baseline: 'alphabetic' });
+				if (r.mirrored) mirroredText(this.doc, mirrorCodePoint, draw);
+				else draw();
 				cx += widths[k];
 			});
 		});
 		return lines.length * lh;
 	}
+}
+
+/** The mirrored counterpart of a code point (brackets), or the code point itself. */
+function mirrorCodePoint(cp: number): number {
+	const m = bidi.getMirroredCharacter(String.fromCodePoint(cp));
+	return m ? m.codePointAt(0)! : cp;
 }
 
 /** Reverses a run of neutral characters for right-to-left display, mirroring brackets. */
