@@ -83,7 +83,7 @@ export const MATRIX: Record<string, RouteRules> = {
 	'/admin/directory/services/[id=uuid]': { params: (f) => ({ id: f.serviceKE }), load: MODERATOR, actions: { save: MODERATOR_KE, texts: MODERATOR_KE, verify: MODERATOR_KE } },
 	'/admin/federation': { load: ADMIN, actions: { settings: ADMIN, rotate: ADMIN, register: ADMIN, pull: ADMIN, remove: ADMIN } },
 	'/admin/invites': { load: { roles: ['coordinator'] }, actions: { invite: { roles: ['coordinator'] }, revoke: { roles: ['coordinator'] } } },
-	'/admin/learning': { load: EDITOR, actions: { revoke: ADMIN } },
+	'/admin/learning': { load: EDITOR, actions: { revoke: ADMIN, rotateKey: ADMIN } },
 	'/admin/outbox': { load: ADMIN },
 	'/admin/outbox/[id=uuid]': { load: ADMIN },
 	'/admin/progress': { load: ADMIN, actions: { importContent: ADMIN, upload: ADMIN, publish: ADMIN, retire: ADMIN, recompute: ADMIN } },

@@ -128,6 +128,44 @@ describe('certificates: verification and revocation', () => {
 		expect(entries.map((e) => e.action).sort()).toEqual(['certificate.issue', 'certificate.revoke']);
 	});
 
+	it('an admin rotates the signing key: new certificates use the new key, earlier ones keep verifying, audited', async () => {
+		const editor = await makeUser({ grants: [grant('editor')] });
+		expect(await codeOf(learning.rotateCertificateKey(editor))).toBe('forbidden');
+		expect(await codeOf(learning.rotateCertificateKey(null))).toBe('sign_in_required');
+		const admin = await makeUser({ grants: [grant('admin')] });
+		const before = (credential.proof as { verificationMethod: string }).verificationMethod;
+		const rotated = await learning.rotateCertificateKey(admin);
+		expect(rotated.previous).toBe(before);
+		expect(rotated.current).toMatch(/#key-\d+$/);
+		expect(rotated.current).not.toBe(before);
+		// a certificate issued after the rotation is signed with the new key, and verifies
+		const u = await makeUser();
+		for (const l of ['m1-l1', 'm1-l2', 'm2-l1']) await learning.viewLesson(u, 'sample-course', l);
+		const later = (await learning.getCertificate((await learning.submitQuiz(u, 'sample-course', 'final', ALL_RIGHT)).certificateId!))!.credential;
+		expect((later.proof as { verificationMethod: string }).verificationMethod).toBe(rotated.current);
+		expect(await learning.verifyCredential(JSON.stringify(later))).toMatchObject({ valid: true });
+		// one signed before it still verifies with the retired key (unless revoked, as the test above did)
+		const check = await learning.verifyCredential(JSON.stringify(credential));
+		expect(['valid', 'revoked']).toContain(check.status);
+		// the issuer profile publishes both keys; exactly one signs
+		const keys = await learning.issuerKeyList(db());
+		expect(keys.map((k) => k.methodId)).toEqual(expect.arrayContaining([before, rotated.current]));
+		expect(keys.filter((k) => !k.retiredAt).map((k) => k.methodId)).toEqual([rotated.current]);
+		const profile = learning.issuerProfile(keys, { name: 'x' });
+		expect(profile.assertionMethod).toEqual(expect.arrayContaining([before, rotated.current]));
+		// a proof the retired key makes now is refused: it signs nothing after its retirement
+		const { signDataIntegrity } = await import('../platform/data-integrity');
+		const retiredRow = (await db().select().from(issuerKeys)).find((r) => r.retiredAt)!;
+		const { unseal } = await import('../platform/secrets');
+		const { createPrivateKey } = await import('node:crypto');
+		const oldPrivate = createPrivateKey({ key: Buffer.from(unseal(retiredRow.privateKey, `learning_issuer_keys:${retiredRow.id}`).plaintext, 'base64'), format: 'der', type: 'pkcs8' });
+		const { proof: _dropped, ...unsigned } = later as Record<string, unknown>;
+		const forged = signDataIntegrity(unsigned, oldPrivate, before, new Date(Date.now() + 60_000));
+		expect(await learning.verifyCredential(JSON.stringify(forged))).toMatchObject({ valid: false, status: 'unknown_key' });
+		const entries = await db().select().from(auditLog).where(eq(auditLog.action, 'certificate.key_rotate'));
+		expect(entries.map((e) => [e.before, e.after])).toEqual([[{ key: before }, { key: rotated.current }]]);
+	});
+
 	it('the issuer key is created once even when first used concurrently', async () => {
 		await db().delete(issuerKeys);
 		forgetIssuerKey();

@@ -9,7 +9,7 @@ import { NotFound, ValidationError } from '../platform/errors';
 import { parse } from '../platform/validate';
 import { localized } from '$lib/i18n';
 import { findCourse, findSet, learnContent, type Course, type Quiz } from './content';
-import { buildCredential, issuerKey, signCredential } from './credentials';
+import { buildCredential, issuerKey, rotateIssuerKey, signCredential } from './credentials';
 import { AdaptationInput, RevokeInput, StartCourseInput } from './input';
 import { adaptableCountries, canLearn } from './policy';
 import { gradeQuiz, isComplete, passes, type QuizResult } from './rules';
@@ -216,6 +216,20 @@ export async function revokeCertificate(actor: Actor | null, id: string, rawInpu
 		const now = new Date();
 		await tx.update(certificates).set({ revokedAt: now, revocationReason: input.reason }).where(eq(certificates.id, id));
 		await audit.record(tx, actor, { action: 'certificate.revoke', entityType: 'certificate', entityId: id, before: { revokedAt: null }, after: { revokedAt: now, reason: input.reason } });
+	});
+}
+
+/**
+ * An admin replaces the certificate signing key (routinely, or when the master key or a backup may
+ * have leaked): certificates issued from now on are signed with the new key; every earlier one keeps
+ * verifying with the retired key, which signs nothing more. Audited.
+ */
+export async function rotateCertificateKey(actor: Actor | null): Promise<{ previous: string; current: string }> {
+	assertHolds(actor, canLearn(actor, 'issuer.rotate'));
+	return db().transaction(async (tx) => {
+		const rotated = await rotateIssuerKey(tx);
+		await audit.record(tx, actor, { action: 'certificate.key_rotate', entityType: 'issuer_key', entityId: rotated.current, before: { key: rotated.previous }, after: { key: rotated.current } });
+		return rotated;
 	});
 }
 

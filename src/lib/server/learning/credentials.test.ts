@@ -1,12 +1,14 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { base58btc, buildCredential, canonicalize, checkProof, fromBase58btc, identityHash, issuerProfile, publicKeyMultibase, rawFromMultibase, signCredential, verifyDataIntegrity, type IssuerKey } from './credentials';
+import { base58btc, buildCredential, canonicalize, checkProof, fromBase58btc, identityHash, issuerId, issuerProfile, publicKeyMultibase, rawFromMultibase, signCredential, verifyDataIntegrity, type IssuerKey } from './credentials';
 
 function testKey(): IssuerKey {
 	const pair = generateKeyPairSync('ed25519');
 	const raw = Uint8Array.from(pair.publicKey.export({ format: 'der', type: 'spki' }).subarray(12));
-	return { publicKeyRaw: raw, publicKeyMultibase: publicKeyMultibase(raw), privateKey: pair.privateKey };
+	return { methodId: `${issuerId()}#key-1`, publicKeyRaw: raw, publicKeyMultibase: publicKeyMultibase(raw), privateKey: pair.privateKey };
 }
+/** a key as verification sees it: current (not retired) unless said */
+const listed = (k: IssuerKey, retiredAt: Date | null = null) => [{ ...k, retiredAt }];
 
 const input = {
 	id: '00000000-0000-4000-8000-000000000001',
@@ -74,16 +76,16 @@ describe('signing and verifying (DataIntegrityProof, eddsa-jcs-2022)', () => {
 	it('the proof has the expected form and verifies', () => {
 		expect(signed.proof).toMatchObject({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-jcs-2022', proofPurpose: 'assertionMethod', created: '2026-11-23T10:00:00Z' });
 		expect(signed.proof.proofValue).toMatch(/^z[1-9A-HJ-NP-Za-km-z]{80,90}$/);
-		expect(checkProof(signed, key.publicKeyRaw)).toBe('ok');
+		expect(checkProof(signed, listed(key))).toBe('ok');
 	});
 	it('verifies after a JSON round trip with keys in another order', () => {
 		const reordered = JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(signed).reverse())));
-		expect(checkProof(reordered, key.publicKeyRaw)).toBe('ok');
+		expect(checkProof(reordered, listed(key))).toBe('ok');
 	});
 	const tamper = (f: (d: any) => void) => {
 		const d = structuredClone(signed);
 		f(d);
-		return checkProof(d, key.publicKeyRaw);
+		return checkProof(d, listed(key));
 	};
 	it('fails when the achievement name is changed', () => {
 		expect(tamper((d) => (d.credentialSubject.achievement.name = 'Advanced course'))).toBe('bad_signature');
@@ -102,10 +104,17 @@ describe('signing and verifying (DataIntegrityProof, eddsa-jcs-2022)', () => {
 		expect(tamper((d) => (d.credentialSubject.identifier[0].identityHash = identityHash('other@example.org', 'abc123')))).toBe('bad_signature');
 	});
 	it('fails with another key', () => {
-		expect(checkProof(signed, testKey().publicKeyRaw)).toBe('bad_signature');
+		expect(checkProof(signed, listed(testKey()))).toBe('bad_signature');
+	});
+	it('a retired key verifies what it signed before its retirement, and nothing dated after', () => {
+		// signed 2026-11-23T10:00:00Z
+		expect(checkProof(signed, listed(key, new Date('2026-11-24T00:00:00Z')))).toBe('ok');
+		expect(checkProof(signed, listed(key, new Date('2026-11-23T09:00:00Z')))).toBe('unknown_key');
+		// a key the issuer does not list
+		expect(checkProof(signed, [{ ...testKey(), methodId: `${issuerId()}#key-2`, retiredAt: null }])).toBe('unknown_key');
 	});
 	it('the issuer profile publishes the key as a Multikey', () => {
-		const p = issuerProfile(key, { name: 'COP Platform' });
+		const p = issuerProfile([key], { name: 'COP Platform' });
 		expect(p.verificationMethod[0]).toMatchObject({ type: 'Multikey', id: signed.proof.verificationMethod, publicKeyMultibase: key.publicKeyMultibase });
 		expect(p.id).toBe(signed.issuer.id);
 	});

@@ -2,7 +2,7 @@
 // eddsa-jcs-2022, platform/data-integrity.ts, shared with federation manifests), the deployment's
 // key pair kept in the database, and verification. See docs/learning.md.
 import { createHash, createPrivateKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db';
 import { canonicalize } from '../platform/canonical';
 import { base58btc, fromBase58btc as decode58 } from '../platform/base58';
@@ -19,7 +19,6 @@ export function origin(): string {
 }
 
 export const issuerId = () => `${origin()}/learn/issuer`;
-export const verificationMethodId = () => `${issuerId()}#key-1`;
 export const statusListId = () => `${origin()}/learn/status`;
 export const credentialUrl = (id: string) => `${origin()}/learn/certificates/${id}`;
 
@@ -55,50 +54,99 @@ export function rawFromMultibase(multibase: string): Uint8Array | undefined {
 
 export { publicKeyFromRaw, verifyDataIntegrity };
 
-// ---- the issuer key ----------------------------------------------------------------------------
+// ---- the issuer keys ---------------------------------------------------------------------------
+//
+// One current key signs; an admin may rotate it (rotateIssuerKey). A retired key stays listed in the
+// issuer profile, so every certificate it signed keeps verifying, and this platform's verifier
+// refuses any proof it dates after its retirement. The first key's row is 'ob3-issuer' with the
+// verification method `#key-1` (older certificates name it); later keys' rows are 'key-2', 'key-3'…
 
-export interface IssuerKey {
+/** A key's public part, as listed in the issuer profile and used to verify. */
+export interface PublicIssuerKey {
+	/** the verification method: `<issuer>#key-N` */
+	methodId: string;
 	publicKeyRaw: Uint8Array;
 	publicKeyMultibase: string;
+	createdAt: Date;
+	/** when it stopped signing; null for the current key */
+	retiredAt: Date | null;
+}
+
+export interface IssuerKey extends Pick<PublicIssuerKey, 'methodId' | 'publicKeyRaw' | 'publicKeyMultibase'> {
 	privateKey: KeyObject;
 }
 
-let cachedKey: { db: Db | Tx; key: IssuerKey } | undefined;
-const KEY_CONTEXT = `learning_issuer_keys:${KEY_ID}`;
+type KeyRow = typeof issuerKeys.$inferSelect;
 
-/**
- * The deployment's Ed25519 key, generated on first use. Two app servers using it for the first
- * time at once both insert with ON CONFLICT DO NOTHING, then both read the one row that won.
- */
-export async function issuerKey(db: Db | Tx): Promise<IssuerKey> {
-	if (cachedKey?.db === db) return cachedKey.key;
-	let [row] = await db.select().from(issuerKeys).where(eq(issuerKeys.id, KEY_ID));
-	if (!row) {
-		const pair = generateKeyPairSync('ed25519');
-		const pkcs8 = pair.privateKey.export({ format: 'der', type: 'pkcs8' });
-		await db
-			.insert(issuerKeys)
-			.values({ id: KEY_ID, publicKey: rawPublicKey(pair.publicKey).toString('base64'), privateKey: seal(pkcs8.toString('base64'), KEY_CONTEXT) })
-			.onConflictDoNothing();
-		[row] = await db.select().from(issuerKeys).where(eq(issuerKeys.id, KEY_ID));
-	}
-	// the private key is sealed under the master key (platform/secrets); a key stored in clear by an
-	// older version, or sealed under a previous master key, is sealed again now
-	const { plaintext, stale } = unseal(row.privateKey, KEY_CONTEXT);
-	if (stale) await db.update(issuerKeys).set({ privateKey: seal(plaintext, KEY_CONTEXT) }).where(eq(issuerKeys.id, KEY_ID));
+const fragmentOf = (rowId: string) => (rowId === KEY_ID ? 'key-1' : rowId);
+const methodOf = (rowId: string) => `${issuerId()}#${fragmentOf(rowId)}`;
+const contextOf = (rowId: string) => `learning_issuer_keys:${rowId}`;
+/** the serial lock that keeps two rotations from racing */
+const ROTATION_LOCK = 7_340_061;
+
+function publicOf(row: KeyRow): PublicIssuerKey {
 	const raw = Uint8Array.from(Buffer.from(row.publicKey, 'base64'));
-	const key: IssuerKey = {
-		publicKeyRaw: raw,
-		publicKeyMultibase: publicKeyMultibase(raw),
-		privateKey: createPrivateKey({ key: Buffer.from(plaintext, 'base64'), format: 'der', type: 'pkcs8' })
-	};
-	cachedKey = { db, key };
-	return key;
+	return { methodId: methodOf(row.id), publicKeyRaw: raw, publicKeyMultibase: publicKeyMultibase(raw), createdAt: row.createdAt, retiredAt: row.retiredAt };
 }
 
-/** Forget the cached key (tests that swap databases). */
+function newKeyRow(id: string, now: Date) {
+	const pair = generateKeyPairSync('ed25519');
+	const pkcs8 = pair.privateKey.export({ format: 'der', type: 'pkcs8' });
+	return { id, publicKey: rawPublicKey(pair.publicKey).toString('base64'), privateKey: seal(pkcs8.toString('base64'), contextOf(id)), createdAt: now };
+}
+
+/** Private keys already unsealed, by row id and sealed text (a key resealed under a new master key is opened again). */
+const opened = new Map<string, KeyObject>();
+
+const currentRows = (db: Db | Tx) => db.select().from(issuerKeys).where(isNull(issuerKeys.retiredAt)).orderBy(asc(issuerKeys.createdAt));
+
+/**
+ * The key that signs now, generated on first use. Two app servers using it for the first time at
+ * once both insert the first row with ON CONFLICT DO NOTHING, then both read the one that won. Read
+ * on every use (certificates are rare), so a rotation on one app server is followed by all.
+ */
+export async function issuerKey(db: Db | Tx): Promise<IssuerKey> {
+	let [row] = await currentRows(db);
+	if (!row) {
+		await db.insert(issuerKeys).values(newKeyRow(KEY_ID, new Date())).onConflictDoNothing();
+		[row] = await currentRows(db);
+	}
+	let privateKey = opened.get(`${row.id}\u0000${row.privateKey}`);
+	if (!privateKey) {
+		// the private key is sealed under the master key (platform/secrets); a key stored in clear by an
+		// older version, or sealed under a previous master key, is sealed again now
+		const { plaintext, stale } = unseal(row.privateKey, contextOf(row.id));
+		if (stale) await db.update(issuerKeys).set({ privateKey: seal(plaintext, contextOf(row.id)) }).where(eq(issuerKeys.id, row.id));
+		privateKey = createPrivateKey({ key: Buffer.from(plaintext, 'base64'), format: 'der', type: 'pkcs8' });
+		opened.set(`${row.id}\u0000${row.privateKey}`, privateKey);
+	}
+	const { methodId, publicKeyRaw, publicKeyMultibase: multibase } = publicOf(row);
+	return { methodId, publicKeyRaw, publicKeyMultibase: multibase, privateKey };
+}
+
+/** Every key that ever signed, oldest first (public parts): what the issuer profile lists and verification uses. */
+export async function issuerKeyList(db: Db | Tx): Promise<PublicIssuerKey[]> {
+	if (!(await currentRows(db)).length) await issuerKey(db);
+	return (await db.select().from(issuerKeys).orderBy(asc(issuerKeys.createdAt), asc(issuerKeys.id))).map(publicOf);
+}
+
+/**
+ * Retires the current key and makes a new one, in the caller's transaction: certificates issued
+ * from now on are signed with the new key; those signed before keep verifying with the old one.
+ */
+export async function rotateIssuerKey(tx: Tx, now = new Date()): Promise<{ previous: string; current: string }> {
+	await tx.execute(sql`select pg_advisory_xact_lock(${ROTATION_LOCK})`);
+	const old = await issuerKey(tx);
+	const count = (await tx.select({ id: issuerKeys.id }).from(issuerKeys)).length;
+	const id = `key-${count + 1}`;
+	await tx.update(issuerKeys).set({ retiredAt: now }).where(isNull(issuerKeys.retiredAt));
+	await tx.insert(issuerKeys).values(newKeyRow(id, now));
+	return { previous: old.methodId, current: methodOf(id) };
+}
+
+/** Forget the unsealed keys (tests that swap databases or master keys). */
 export function forgetIssuerKey(): void {
-	cachedKey = undefined;
+	opened.clear();
 }
 
 // ---- documents ----------------------------------------------------------------------------------
@@ -108,15 +156,16 @@ export interface IssuerProfileOptions {
 }
 
 /** The public issuer profile: an OB 3.0 Profile with the Multikey that verifies its proofs. */
-export function issuerProfile(key: Pick<IssuerKey, 'publicKeyMultibase'>, options: IssuerProfileOptions) {
+export function issuerProfile(keys: Pick<PublicIssuerKey, 'methodId' | 'publicKeyMultibase'>[], options: IssuerProfileOptions) {
 	return {
 		'@context': OB3_CONTEXT,
 		id: issuerId(),
 		type: ['Profile'],
 		name: options.name,
 		url: origin(),
-		verificationMethod: [{ id: verificationMethodId(), type: 'Multikey', controller: issuerId(), publicKeyMultibase: key.publicKeyMultibase }],
-		assertionMethod: [verificationMethodId()]
+		// every key that ever signed: a certificate signed before a rotation keeps verifying
+		verificationMethod: keys.map((k) => ({ id: k.methodId, type: 'Multikey', controller: issuerId(), publicKeyMultibase: k.publicKeyMultibase })),
+		assertionMethod: keys.map((k) => k.methodId)
 	};
 }
 
@@ -164,14 +213,22 @@ export function buildCredential(input: CredentialInput): Record<string, unknown>
 
 /** Adds a DataIntegrityProof (eddsa-jcs-2022) made with the issuer key. */
 export function signCredential(unsecured: Record<string, unknown>, key: IssuerKey, created = new Date()): Record<string, unknown> {
-	return signDataIntegrity(unsecured, key.privateKey, verificationMethodId(), created);
+	return signDataIntegrity(unsecured, key.privateKey, key.methodId, created);
 }
 
 export type ProofCheck = IntegrityCheck | 'unknown_key';
 
-/** Checks the proof against the given public key (the issuer's published key) and our key id. */
-export function checkProof(document: unknown, publicKeyRaw: Uint8Array): ProofCheck {
-	const proof = (document as { proof?: { verificationMethod?: unknown; type?: unknown; cryptosuite?: unknown } } | null)?.proof;
-	if (proof && typeof proof === 'object' && proof.type === 'DataIntegrityProof' && proof.cryptosuite === 'eddsa-jcs-2022' && proof.verificationMethod !== verificationMethodId()) return 'unknown_key';
-	return verifyDataIntegrity(document, publicKeyRaw);
+/**
+ * Checks the proof against the issuer's keys: the key it names must be one of ours, and a retired
+ * key verifies only proofs made before its retirement.
+ */
+export function checkProof(document: unknown, keys: Pick<PublicIssuerKey, 'methodId' | 'publicKeyRaw' | 'retiredAt'>[]): ProofCheck {
+	const proof = (document as { proof?: { verificationMethod?: unknown; type?: unknown; cryptosuite?: unknown; created?: unknown } } | null)?.proof;
+	if (!proof || typeof proof !== 'object' || proof.type !== 'DataIntegrityProof' || proof.cryptosuite !== 'eddsa-jcs-2022') return verifyDataIntegrity(document, keys[0]?.publicKeyRaw ?? new Uint8Array(32));
+	const key = keys.find((k) => k.methodId === proof.verificationMethod);
+	if (!key) return 'unknown_key';
+	// a defence in depth only: whoever holds a retired key can backdate `created`; what stops a forged
+	// certificate is the register (verifyCredential looks the certificate up and checks revocation)
+	if (key.retiredAt && !(typeof proof.created === 'string' && new Date(proof.created) < key.retiredAt)) return 'unknown_key';
+	return verifyDataIntegrity(document, key.publicKeyRaw);
 }

@@ -28,7 +28,7 @@ export {
 } from './content';
 export { renderMarkdown, markdownToText } from './markdown';
 export { gradeQuiz, passes, isComplete, answersFromForm, DEFAULT_PASS_MARK, type QuizResult } from './rules';
-export { issuerKey, issuerProfile, origin, OB3_CONTEXT, signCredential, identityHash, issuerId, statusListId } from './credentials';
+export { issuerKey, issuerKeyList, issuerProfile, origin, OB3_CONTEXT, signCredential, identityHash, issuerId, statusListId } from './credentials';
 export { VERBS, buildStatement, type Statement } from './xapi';
 export { html, localized, presentCourseSummary, presentQuestion, presentRelated, presentSectionSummary, presentSetSummary, presentTopics } from './present';
 export { countryParam } from './country';

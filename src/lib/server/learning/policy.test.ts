@@ -24,6 +24,9 @@ const TABLE: [string, Actor | null, LearningAction, string | undefined, boolean]
 	['a global editor', actor(g('editor')), 'statements.read', undefined, false],
 	['an admin', actor(g('admin')), 'adaptation.edit', 'KE', true],
 	['an admin', actor(g('admin')), 'certificate.revoke', undefined, true],
+	['an admin', actor(g('admin')), 'issuer.rotate', undefined, true],
+	['an editor', actor(g('editor')), 'issuer.rotate', undefined, false],
+	['an admin for Kenya only', actor(g('admin', 'country', 'KE')), 'issuer.rotate', undefined, false],
 	['an admin', actor(g('admin')), 'statements.read', undefined, true]
 ];
 

@@ -5,7 +5,7 @@
 import type { Role } from '../../identity/roles';
 import { assertHolds, holds, type Actor } from '../identity';
 
-export type LearningAction = 'course.preview' | 'content.review' | 'adaptation.edit' | 'certificate.revoke' | 'statements.read';
+export type LearningAction = 'course.preview' | 'content.review' | 'adaptation.edit' | 'certificate.revoke' | 'issuer.rotate' | 'statements.read';
 
 /** `any`: the role in any scope; `country`: a grant covering the country (a global one without a country); `global`: a global grant. */
 export type LearningScope = 'any' | 'country' | 'global';
@@ -15,6 +15,7 @@ export const LEARNING_RULES: Record<LearningAction, { roles: Role[]; scope: Lear
 	'content.review': { roles: ['editor'], scope: 'any' },
 	'adaptation.edit': { roles: ['editor'], scope: 'country' },
 	'certificate.revoke': { roles: ['admin'], scope: 'global' },
+	'issuer.rotate': { roles: ['admin'], scope: 'global' },
 	'statements.read': { roles: ['admin'], scope: 'global' }
 };
 

@@ -7,7 +7,7 @@ import { ValidationError } from '../platform/errors';
 import type { LocaleMap } from '../../i18n/locale-map';
 import type { TopicGraphId } from '../../topics';
 import { allLessons, learnContent, findCourse, findSet, type GuidelineSection, type LearnContent } from './content';
-import { checkProof, issuerId, issuerKey, statusListId, verificationMethodId } from './credentials';
+import { checkProof, issuerId, issuerKeyList, statusListId } from './credentials';
 import { canLearn } from './policy';
 import type { Statement } from './xapi';
 import { isComplete } from './rules';
@@ -134,8 +134,7 @@ export async function verifyCredential(text: string, now = new Date()): Promise<
 	const name = typeof c.name === 'string' ? c.name : undefined;
 	const issuer = c.issuer && typeof c.issuer === 'object' ? (c.issuer as Record<string, unknown>).id : c.issuer;
 	if (issuer !== issuerId()) return { valid: false, status: 'wrong_issuer', name };
-	const key = await issuerKey(db());
-	const check = checkProof(doc, key.publicKeyRaw);
+	const check = checkProof(doc, await issuerKeyList(db()));
 	if (check === 'unsupported_proof' || check === 'unknown_key') return { valid: false, status: check, name };
 	if (check !== 'ok') return { valid: false, status: 'bad_signature', name };
 	const status = c.credentialStatus as Record<string, unknown> | undefined;
@@ -148,7 +147,6 @@ export async function verifyCredential(text: string, now = new Date()): Promise<
 	return { valid: true, status: 'valid', name: name ?? '', issuer: String((c.issuer as Record<string, unknown>).name ?? issuer), validFrom, certificateId: row.id };
 }
 
-export { verificationMethodId };
 
 // ---- xAPI export ------------------------------------------------------------------------------------
 

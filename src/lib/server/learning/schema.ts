@@ -80,8 +80,9 @@ export const certificates = pgTable(
 );
 
 /**
- * The deployment's signing key. One row per purpose ('ob3-issuer'); the primary key makes a
- * concurrent first use create exactly one (insert ... on conflict do nothing, then read).
+ * The deployment's certificate signing keys: the first is 'ob3-issuer' (its primary key makes a
+ * concurrent first use create exactly one: insert ... on conflict do nothing, then read), later ones
+ * 'key-2', 'key-3'… made by rotation. Exactly one has no `retiredAt`: it signs.
  */
 export const issuerKeys = pgTable('learning_issuer_keys', {
 	id: text('id').primaryKey(),
@@ -89,7 +90,9 @@ export const issuerKeys = pgTable('learning_issuer_keys', {
 	publicKey: text('public_key').notNull(),
 	/** PKCS#8 DER private key, base64 */
 	privateKey: text('private_key').notNull(),
-	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+	/** when it stopped signing (a rotation); it still verifies what it signed before */
+	retiredAt: timestamp('retired_at', { withTimezone: true })
 });
 
 /** xAPI statements, stored as sent; `seq` orders them for export paging. */

@@ -5,8 +5,7 @@ import * as learning from '$lib/server/learning';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async () => {
-	const key = await learning.issuerKey(db());
-	return json(learning.issuerProfile(key, { name: learning.ISSUER_NAME() }), {
+	return json(learning.issuerProfile(await learning.issuerKeyList(db()), { name: learning.ISSUER_NAME() }), {
 		headers: { 'content-type': 'application/ld+json; charset=utf-8', 'cache-control': 'public, max-age=300', 'access-control-allow-origin': '*' }
 	});
 };
