@@ -204,6 +204,24 @@ test('an editor adapts a section for Kenya; an admin revokes a certificate and e
 	await expect(page.locator('.verify-result.bad')).toBeVisible();
 	await scan(page);
 
+	// the admin rotates the signing key: a certificate issued before still verifies (its key stays published)
+	await page.goto('/admin/learning#keys');
+	const kept = await page.locator('form[action="?/revoke"] input[name=id]').first().inputValue();
+	await page.locator('form[action="?/rotateKey#keys"] button[type=submit]').click();
+	await expect(page.locator('input[name=confirm]')).toBeVisible(); // the browser asks for the box first
+	await page.locator('input[name=confirm]').check();
+	await page.locator('form[action="?/rotateKey#keys"] button[type=submit]').click();
+	await expect(page.locator('p.notice[role=status]')).toContainText('key-2');
+	await expect(page.locator('td', { hasText: 'Signs new certificates' })).toHaveCount(1);
+	await scan(page);
+	const issuer = await (await page.request.get('/learn/issuer')).json();
+	expect(issuer.assertionMethod).toHaveLength(2);
+	await page.goto('/learn/verify');
+	await page.locator('textarea[name=credential]').fill(await (await page.request.get(`/learn/certificates/${kept}.json`)).text());
+	await page.locator('main form button[type=submit]').click();
+	await expect(page.locator('.verify-result.ok')).toBeVisible();
+	await scan(page);
+
 	// xAPI export with the admin's session, in the StatementResult shape
 	const r = await page.request.get('/api/v1/learning/statements?limit=5');
 	expect(r.status()).toBe(200);
