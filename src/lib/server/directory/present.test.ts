@@ -35,4 +35,20 @@ describe('presentHelpMap', () => {
 		expect(page.legend).not.toContain(DEMO_CLASS);
 		expect(page.svg).not.toContain(DEMO_CLASS);
 	});
+
+	it('counts the verified services national platforms share (federation) with the verified ones, in a column of their own', () => {
+		const page = presentHelpMap(coverage, 'en', '/help', [
+			{ country: 'FR', services: 3 },
+			{ country: 'SN', services: 2 },
+			{ country: 'ZZ', services: 1 }
+		]);
+		expect(page.hasFederated).toBe(true);
+		expect(page.rows.find((r) => r.code === 'FR')).toMatchObject({ verified: 5, total: 5, federated: 3 });
+		// a country only members speak for is on the map too
+		expect(page.rows.find((r) => r.code === 'SN')).toMatchObject({ verified: 2, total: 2, federated: 2 });
+		expect(page.svg).toMatch(/aria-label="Senegal: 2 verified of 2 services, 2 of them shared by a national platform"><title>[^<]*<\/title><path class="bucket-2"/);
+		expect(page.svg).toContain('href="/help?country=SN"');
+		expect(page.worldwide).toEqual({ verified: 1, total: 2 });
+		expect(presentHelpMap(coverage, 'en', '/help').hasFederated).toBe(false);
+	});
 });

@@ -113,18 +113,26 @@ export const DEMO_CLASS = 'map-demo';
  * services shown as demo (their own class and label), not as zero. The legend is an HTML list
  * under the map, readable at phone width.
  */
-export function presentHelpMap(coverage: CoverageRow[], locale: Locale, helpHref: string) {
+/**
+ * The help map and its table. `federated`: verified services national platforms share with this hub
+ * (federation), counted with the verified ones and shown in a column of their own.
+ */
+export function presentHelpMap(coverage: CoverageRow[], locale: Locale, helpHref: string, federated: { country: string; services: number }[] = []) {
 	const o = { locale };
 	const byCountry = new Map(coverage.map((c) => [c.country, c]));
-	const worldwide = byCountry.get('ZZ');
+	const shared = new Map(federated.map((f) => [f.country, f.services]));
+	const zz = byCountry.get('ZZ');
+	const zzShared = shared.get('ZZ') ?? 0;
+	const worldwide = zz || zzShared ? { verified: (zz?.verified ?? 0) + zzShared, total: (zz?.total ?? 0) + zzShared } : undefined;
 	const rows = listCountries(locale)
 		.map((c) => {
 			const cov = byCountry.get(c.code);
-			const verified = cov?.verified ?? 0;
-			const total = cov?.total ?? 0;
+			const fromMembers = shared.get(c.code) ?? 0;
+			const verified = (cov?.verified ?? 0) + fromMembers;
+			const total = (cov?.total ?? 0) + fromMembers;
 			const demo = cov?.demo ?? 0;
 			const demoOnly = verified === 0 && demo > 0 && demo === total;
-			return { code: c.code, name: c.name, verified, total, demo, demoOnly, verifiedText: demoOnly ? m.help_map_demo_cell({ count: String(demo) }, o) : String(verified) };
+			return { code: c.code, name: c.name, verified, total, demo, demoOnly, federated: fromMembers, verifiedText: demoOnly ? m.help_map_demo_cell({ count: String(demo) }, o) : String(verified) };
 		})
 		.filter((r) => r.total > 0)
 		.sort((a, b) => b.verified - a.verified || b.total - a.total);
@@ -152,14 +160,19 @@ export function presentHelpMap(coverage: CoverageRow[], locale: Locale, helpHref
 				code: r.code,
 				value: r.verified,
 				className: r.demoOnly ? DEMO_CLASS : undefined,
-				label: r.demoOnly ? m.help_map_demo_label({ country, count: String(r.demo) }, o) : m.help_map_label({ country, verified: String(r.verified), total: String(r.total) }, o),
+				label: r.demoOnly
+					? m.help_map_demo_label({ country, count: String(r.demo) }, o)
+					: r.federated
+						? m.help_map_label_federated({ country, verified: String(r.verified), total: String(r.total), federated: String(r.federated) }, o)
+						: m.help_map_label({ country, verified: String(r.verified), total: String(r.total) }, o),
 				href: `${helpHref}?country=${r.code}`
 			};
 		});
 	return {
 		svg: renderWorldMap(data, options),
 		legend: renderLegendList(options),
-		rows: rows.map(({ code, name, verified, total, verifiedText }) => ({ code, name, verified, total, verifiedText })),
-		worldwide: worldwide ? { verified: worldwide.verified, total: worldwide.total } : null
+		rows: rows.map(({ code, name, verified, total, federated, verifiedText }) => ({ code, name, verified, total, federated, verifiedText })),
+		hasFederated: federated.length > 0,
+		worldwide: worldwide ?? null
 	};
 }

@@ -3,7 +3,7 @@
 // See docs/federation.md.
 import './jobs';
 export { saveSettings, rotateKey, registerMember, removeMember, pullNow, schedulePull, PULL_JOB } from './commands';
-export { instanceDocument, overview, findMember, federatedServices } from './queries';
+export { instanceDocument, overview, findMember, federatedCoverage, federatedServices } from './queries';
 export { ensureSnapshot, latestSnapshot, snapshotAt, FEED_FILES, FILE_TYPES, forgetBuilt } from './publish';
 export { readSettings, isFeed, publishes, isHub, FEEDS, ROLES, type Feed, type Settings } from './settings';
 export { can, FEDERATION_RULES, type FederationAction } from './policy';

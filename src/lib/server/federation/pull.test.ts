@@ -180,6 +180,10 @@ describe('federation: the hub pulls a member', () => {
 		expect((await directory.hsds.hsdsServicePage({ page: 1, perPage: 50, search: 'helpline from' })).contents.map((s) => s.id)).toEqual([id]);
 		expect((await directory.hsds.hsdsServicePage({ page: 1, perPage: 50, search: 'nothing like it' })).contents).toEqual([]);
 		expect((await directory.hsds.findFederated(id))?.id).toBe(id);
+		// the help map counts it for Kenya and names where it comes from
+		const shared = await federation.federatedCoverage();
+		expect(shared.coverage).toContainEqual({ country: 'KE', services: 1 });
+		expect(shared.sources).toContainEqual({ name: 'East', origin: member.origin, snapshotAt: now });
 		await db().delete(federationServices).where(eq(federationServices.id, id));
 	});
 

@@ -59,6 +59,20 @@ export async function findMember(id: string) {
 	return row;
 }
 
+/** How many verified services members share per country (unnested; 'ZZ' is worldwide), and from whom: for the help map. */
+export async function federatedCoverage(d: Db | Tx = db()): Promise<{ coverage: { country: string; services: number }[]; sources: { name: string; origin: string; snapshotAt: Date }[] }> {
+	const coverage = await d
+		.select({ country: sql<string>`c`, services: sql<number>`count(*)::int` })
+		.from(sql`${federationServices}, unnest(${federationServices.countries}) as c`)
+		.groupBy(sql`c`);
+	const sources = await d
+		.selectDistinct({ name: federationMembers.name, origin: federationMembers.origin, snapshotAt: federationServices.snapshotAt })
+		.from(federationServices)
+		.innerJoin(federationMembers, eq(federationMembers.id, federationServices.memberId))
+		.orderBy(federationMembers.name);
+	return { coverage: coverage.map((c) => ({ country: c.country, services: Number(c.services) })), sources };
+}
+
 /** Federated help services for a country, with their source, for the help finder. */
 export async function federatedServices(country: string, d: Db | Tx = db()) {
 	return d
