@@ -124,6 +124,21 @@ describe('CSV import', () => {
 		expect(audit[0].actorId).toBe(actor.id);
 	});
 
+	it('a large import schedules one ANALYZE off the request path, so searches get a good plan at once', async () => {
+		const jobs = await import('../platform/jobs');
+		const actor = await globalModerator();
+		await importServices(actor, parseCsv([HEADER, GOOD_ROW_1, GOOD_ROW_2].join('\n')).rows, { dryRun: false });
+		expect(await jobs.list('directory.analyze:')).toEqual([]); // small imports leave the statistics as they are
+		const report = await importServices(actor, parseCsv([HEADER, ...Array(100).fill(GOOD_ROW_1)].join('\n')).rows, { dryRun: false });
+		expect(report.written).toBe(100);
+		const [job] = await jobs.list('directory.analyze:');
+		expect(job.kind).toBe('directory.analyze');
+		expect(await jobs.runDue(new Date(Date.now() + 1000))).toBeGreaterThanOrEqual(1);
+		const [done] = await jobs.list('directory.analyze:');
+		expect(done.doneAt).not.toBeNull();
+		expect(done.lastError).toBeNull();
+	});
+
 	it('a bad record on line 3 is reported with field and code, and nothing at all is written', async () => {
 		const bad = GOOD_ROW_1.replace(',KE,', ',XX,');
 		const parsed = parseCsv([HEADER, GOOD_ROW_2, bad, GOOD_ROW_2].join('\n'));

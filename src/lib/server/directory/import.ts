@@ -10,6 +10,7 @@ import { isValidTimeZone, validateHours } from '../../directory/hours';
 import type { Hours, HoursException, Weekday, WeeklyRule } from '../../directory/hours-types';
 import type { ChannelType } from '../../directory/taxonomy';
 import { insertServiceAsSystem } from './commands';
+import { ANALYZE_AFTER_ROWS, scheduleAnalyze } from './maintenance';
 import { fromHsdsService, type FieldError } from './hsds';
 import { parseHoursSpec } from '../../directory/hours-text';
 import { ServiceInput } from './input';
@@ -377,6 +378,7 @@ export async function importServices(actor: Actor | null, rows: ImportRow[], opt
 			await audit.record(tx, actor, { action: 'service.import', entityType: 'service', entityId: id, after: r.input });
 			out.push(id);
 		}
+		if (out.length >= ANALYZE_AFTER_ROWS) await scheduleAnalyze(tx);
 		return out;
 	});
 	return { valid, invalid, rows: checked, written: ids.length, ids };

@@ -12,4 +12,5 @@ export { presentResult, presentChannels, presentServiceSummary, channelHref, pre
 export { readHelpQuery, toSearchParams } from './params';
 export { moderationQueue, requestForModerator, staleForModerator, serviceHistory } from './moderation';
 import './retention'; // registers its retention rule
+import './maintenance'; // registers the ANALYZE job imports schedule
 export { saveHelpSnapshot, helpSnapshot, snapshotFolder, type HelpSnapshot } from './snapshot';

@@ -54,10 +54,14 @@ export const services = pgTable(
 		searchText: text('search_text').notNull().default('')
 	},
 	(t) => [
-		index('directory_services_countries_idx').using('gin', t.countries),
-		index('directory_services_topics_idx').using('gin', t.topics),
+		// fastupdate off: with it, rows written since the last vacuum sit in each GIN index's pending
+		// list, which every search scans in full; after a bulk import that made help searches several
+		// times slower until a vacuum (and PGlite has no autovacuum). Services change rarely, so paying
+		// the index update at write time is the better trade (docs/performance.md).
+		index('directory_services_countries_idx').using('gin', t.countries).with({ fastupdate: false }),
+		index('directory_services_topics_idx').using('gin', t.topics).with({ fastupdate: false }),
 		index('directory_services_updated_idx').on(t.updatedAt),
-		index('directory_services_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`)
+		index('directory_services_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`).with({ fastupdate: false })
 	]
 );
 

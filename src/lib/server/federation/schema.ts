@@ -121,5 +121,5 @@ export const federationServices = pgTable(
 		snapshotAt: timestamp('snapshot_at', { withTimezone: true }).notNull(),
 		pulledAt: timestamp('pulled_at', { withTimezone: true }).notNull()
 	},
-	(t) => [primaryKey({ columns: [t.memberId, t.id] }), index('federation_services_countries_idx').using('gin', t.countries)]
+	(t) => [primaryKey({ columns: [t.memberId, t.id] }), index('federation_services_countries_idx').using('gin', t.countries).with({ fastupdate: false })]
 );
