@@ -143,6 +143,19 @@ export function withoutLanguage<T>(value: T, l: Locale): T {
 	return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, k === 'translations' ? x : withoutLanguage(x, l)])) as T;
 }
 
+const views = new WeakMap<object, Map<Locale, unknown>>();
+
+/**
+ * `make(item)`, made once per item and language and kept as long as the item lives: readers' views
+ * of bundled content (read once per process) cost one lookup per request.
+ */
+export function cachedView<T extends object>(item: T, l: Locale, make: (item: T) => T): T {
+	let byLocale = views.get(item);
+	if (!byLocale) views.set(item, (byLocale = new Map()));
+	if (!byLocale.has(l)) byLocale.set(l, make(item));
+	return byLocale.get(l) as T;
+}
+
 /**
  * An item as readers see it where the deployment hides `l`'s unreviewed texts: when the item's `l`
  * text is unreviewed, every text of the item in `l` is taken out (readers get the original, marked

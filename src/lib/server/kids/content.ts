@@ -3,7 +3,7 @@
 // build and the content test, never half-render in front of a child.
 import { BANDS, type Band } from '$lib/kids/bands';
 import type { Locale } from '$lib/paraglide/runtime';
-import { bundledContent, ContentError, filesIn, isUnreviewed, parseJsonText, sidecarStatus, withoutLanguage, type ContentFiles, type ContentProblem } from '../content';
+import { bundledContent, cachedView, ContentError, filesIn, isUnreviewed, parseJsonText, sidecarStatus, withoutLanguage, type ContentFiles, type ContentProblem } from '../content';
 import { parseScenario, type Scenario } from './format';
 import { compileCourse, parseCourse, stepPath, type Course, type CourseStep } from './course';
 
@@ -69,14 +69,9 @@ let courseCache: Course[] | null = null;
  * without that language, so its page says once that it is not yet in the child's language.
  */
 type Hidden = Locale | null;
-const views = new WeakMap<object, Map<Locale, unknown>>();
-
 function readerView<T extends { id: string }>(item: T, hidden: Hidden): T {
 	if (!hidden || !isUnreviewed(sidecarStatus('kids', item.id, hidden))) return item;
-	let byLocale = views.get(item);
-	if (!byLocale) views.set(item, (byLocale = new Map()));
-	if (!byLocale.has(hidden)) byLocale.set(hidden, withoutLanguage(item, hidden));
-	return byLocale.get(hidden) as T;
+	return cachedView(item, hidden, (x) => withoutLanguage(x, hidden));
 }
 
 /** Every scenario shipped with the platform, validated once per process. */

@@ -10,6 +10,7 @@ import {
 	filesIn,
 	folders,
 	hasFolder,
+	cachedView,
 	reviewedOnly,
 	issueText,
 	parseJsonText,
@@ -397,8 +398,6 @@ export function learnContent(): LearnContent {
 	return content;
 }
 
-let readerViews: { of: LearnContent; views: Map<ContentLocale, LearnContent> } | undefined;
-
 /**
  * The content as readers see it. `hidden` is the reader's language when the deployment replaces its
  * unreviewed (machine-assisted or translated) texts by the original (translations' display
@@ -407,16 +406,10 @@ let readerViews: { of: LearnContent; views: Map<ContentLocale, LearnContent> } |
 export function readerContent(hidden: ContentLocale | null): LearnContent {
 	const content = learnContent();
 	if (!hidden || hidden === 'en') return content;
-	if (readerViews?.of !== content) readerViews = { of: content, views: new Map() };
-	let view = readerViews.views.get(hidden);
-	if (!view) {
-		view = {
-			guidelines: content.guidelines.map((g) => ({ ...reviewedOnly(g, hidden), sections: g.sections.map((s) => reviewedOnly(s, hidden)) })),
-			courses: content.courses.map((c) => reviewedOnly(c, hidden))
-		};
-		readerViews.views.set(hidden, view);
-	}
-	return view;
+	return cachedView(content, hidden, (c) => ({
+		guidelines: c.guidelines.map((g) => ({ ...reviewedOnly(g, hidden), sections: g.sections.map((s) => reviewedOnly(s, hidden)) })),
+		courses: c.courses.map((course) => reviewedOnly(course, hidden))
+	}));
 }
 
 export function findCourse(id: string, content = learnContent()): Course | undefined {

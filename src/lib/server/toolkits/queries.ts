@@ -4,7 +4,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { db } from '../db';
 import type { Actor } from '../identity';
 import { NotFound, Unauthenticated } from '../platform/errors';
-import { reviewedOnly } from '../content';
+import { cachedView, reviewedOnly } from '../content';
 import type { Locale } from '../../paraglide/runtime';
 import { findToolkit, loadToolkits, type Toolkit } from './content';
 import { can } from './policy';
@@ -14,19 +14,12 @@ import { isUuid } from '../../uuid';
 export type SavedAssessmentRow = typeof savedAssessments.$inferSelect;
 
 
-const views = new WeakMap<Toolkit, Map<Locale, Toolkit>>();
-
 /**
  * A toolkit as readers see it: `hidden` is the reader's language when the deployment replaces its
  * unreviewed texts by the original (the translations module's display setting), else null.
  */
 function readerView(t: Toolkit, hidden: Locale | null): Toolkit {
-	if (!hidden) return t;
-	let byLocale = views.get(t);
-	if (!byLocale) views.set(t, (byLocale = new Map()));
-	let view = byLocale.get(hidden);
-	if (!view) byLocale.set(hidden, (view = reviewedOnly(t, hidden)));
-	return view;
+	return hidden ? cachedView(t, hidden, (x) => reviewedOnly(x, hidden)) : t;
 }
 
 /** Every published toolkit. */
