@@ -126,8 +126,13 @@ export async function issuerKey(db: Db | Tx): Promise<IssuerKey> {
 
 /** Every key that ever signed, oldest first (public parts): what the issuer profile lists and verification uses. */
 export async function issuerKeyList(db: Db | Tx): Promise<PublicIssuerKey[]> {
-	if (!(await currentRows(db)).length) await issuerKey(db);
-	return (await db.select().from(issuerKeys).orderBy(asc(issuerKeys.createdAt), asc(issuerKeys.id))).map(publicOf);
+	const all = () => db.select().from(issuerKeys).orderBy(asc(issuerKeys.createdAt), asc(issuerKeys.id));
+	let rows = await all();
+	if (!rows.some((r) => !r.retiredAt)) {
+		await issuerKey(db); // the first use: make the key
+		rows = await all();
+	}
+	return rows.map(publicOf);
 }
 
 /**
