@@ -1,13 +1,14 @@
-// Journeys for people who work on COP: sign up, sign in, an admin grants a focal-point role
-// for one country and the audit log shows it; password reset through the outbox.
-import { ADMIN, expect, scan, signIn, test } from './fixtures';
+// Journeys for people who work on COP: sign up (confirmed by the link mailed to the address), sign
+// in, an admin grants a focal-point role for one country and the audit log shows it; password reset
+// through the outbox.
+import { ADMIN, expect, mailbox, scan, signIn, signUp, test } from './fixtures';
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 
 for (const prefix of ['', '/ar']) {
 	const lang = prefix ? 'Arabic' : 'English';
 
-	test(`sign up, sign out and sign in again (${lang})`, async ({ page }) => {
+	test(`sign up, sign out and sign in again (${lang})`, async ({ page, browser }) => {
 		const email = `amina.${unique()}@example.org`;
 		await page.goto(`${prefix}/signup`);
 		await scan(page);
@@ -23,6 +24,14 @@ for (const prefix of ['', '/ar']) {
 		await scan(page);
 		await page.locator('input[name=email]').fill(email);
 		await page.locator('input[name=password]').fill('a long and good password');
+		await page.locator('main form button[type=submit]').click();
+		// no account yet: "check your email", and the link in the mail creates it
+		await page.waitForURL(new RegExp(`${prefix}/signup\\?sent$`));
+		await expect(page.locator('p.notice[role=status]')).toBeVisible();
+		await scan(page);
+		const box = await mailbox(browser);
+		await page.goto(await box.link(email, /\/signup\/[A-Za-z0-9_-]+/));
+		await scan(page);
 		await page.locator('main form button[type=submit]').click();
 		await page.waitForURL(new RegExp(`${prefix}/account$`));
 		await expect(page.locator('main')).toContainText(email);
@@ -42,6 +51,21 @@ for (const prefix of ['', '/ar']) {
 		await page.locator('main form button[type=submit]').click();
 		await page.waitForURL(new RegExp(`${prefix}/account$`));
 		await scan(page);
+
+		// someone else signs up with the same address: the same "check your email", no hint the
+		// address is taken; its owner is mailed how to sign in instead
+		const stranger = await browser.newContext();
+		const s2 = await stranger.newPage();
+		await s2.goto(`${prefix}/signup`);
+		await s2.locator('input[name=name]').fill('Not Amina');
+		await s2.locator('input[name=email]').fill(email);
+		await s2.locator('input[name=password]').fill('somebody else entirely');
+		await s2.locator('main form button[type=submit]').click();
+		await s2.waitForURL(new RegExp(`${prefix}/signup\\?sent$`));
+		await expect(s2.locator('p.notice[role=status]')).toBeVisible();
+		await expect(s2.locator('.error-summary')).toHaveCount(0);
+		await stranger.close();
+		expect(await box.body(email, /\/password\/forgot/)).not.toContain('somebody else entirely');
 	});
 
 	test(`an admin grants a focal-point role for Kenya and the audit log shows it (${lang})`, async ({ page, browser }) => {
@@ -49,12 +73,7 @@ for (const prefix of ['', '/ar']) {
 		const email = `focal.${unique()}@example.org`;
 		const other = await browser.newContext();
 		const p2 = await other.newPage();
-		await p2.goto(`${prefix}/signup`);
-		await p2.locator('input[name=name]').fill('Wanjiru Focal');
-		await p2.locator('input[name=email]').fill(email);
-		await p2.locator('input[name=password]').fill('a long and good password');
-		await p2.locator('main form button[type=submit]').click();
-		await p2.waitForURL(/\/account$/);
+		await signUp(p2, { name: 'Wanjiru Focal', email, password: 'a long and good password' }, prefix, { quiet: true });
 
 		await signIn(page, ADMIN.email, ADMIN.password, prefix);
 		await page.locator('.main-nav a[href$="/admin"]').click();
@@ -102,12 +121,7 @@ test('password reset through the outbox', async ({ page, browser }) => {
 	const email = `reset.${unique()}@example.org`;
 	const ctx = await browser.newContext();
 	const p = await ctx.newPage();
-	await p.goto('/signup');
-	await p.locator('input[name=name]').fill('Reset Me');
-	await p.locator('input[name=email]').fill(email);
-	await p.locator('input[name=password]').fill('the first password');
-	await p.locator('main form button[type=submit]').click();
-	await p.waitForURL(/\/account$/);
+	await signUp(p, { name: 'Reset Me', email, password: 'the first password' }, '', { quiet: true });
 	await ctx.clearCookies();
 
 	await page.goto('/password/forgot');
@@ -119,17 +133,7 @@ test('password reset through the outbox', async ({ page, browser }) => {
 
 	// no SMTP here: the admin reads the stored message in the outbox
 	await ctx.close();
-	const adminCtx = await browser.newContext();
-	const admin = await adminCtx.newPage();
-	await signIn(admin, ADMIN.email, ADMIN.password, '', { quiet: true });
-	await admin.goto('/admin/outbox');
-	await admin.locator('tr', { hasText: email }).first().locator('a').click();
-	const body = await admin.locator('pre.mail-body').innerText();
-	const link = /http:\/\/127\.0\.0\.1:\d+(\/password\/reset\/[A-Za-z0-9_-]+)/.exec(body);
-	expect(link).not.toBeNull();
-	await adminCtx.close();
-
-	await page.goto(link![1]);
+	await page.goto(await (await mailbox(browser)).link(email, /\/password\/reset\/[A-Za-z0-9_-]+/));
 	await scan(page);
 	await page.locator('input[name=password]').fill('the second password');
 	await page.locator('main form button[type=submit]').click();
@@ -147,15 +151,7 @@ test('the back office is closed to people without the admin role', async ({ page
 	const r = await page.goto('/admin');
 	expect(r?.status()).toBe(401);
 	await scan(page);
-	const email = `plain.${unique()}@example.org`;
-	await page.goto('/signup');
-	await scan(page);
-	await page.locator('input[name=name]').fill('Plain Person');
-	await page.locator('input[name=email]').fill(email);
-	await page.locator('input[name=password]').fill('a long and good password');
-	await page.locator('main form button[type=submit]').click();
-	await page.waitForURL(/\/account$/);
-	await scan(page);
+	await signUp(page, { name: 'Plain Person', email: `plain.${unique()}@example.org`, password: 'a long and good password' });
 	const r2 = await page.goto('/admin/users');
 	expect(r2?.status()).toBe(403);
 	await scan(page);
@@ -164,14 +160,7 @@ test('the back office is closed to people without the admin role', async ({ page
 for (const prefix of ['', '/ar']) {
 	test(`my account: change my name and password, then sign out everywhere (${prefix ? 'Arabic' : 'English'})`, async ({ page }) => {
 		const email = `self.${unique()}@example.org`;
-		await page.goto(`${prefix}/signup`);
-		await scan(page);
-		await page.locator('input[name=name]').fill('Self Service');
-		await page.locator('input[name=email]').fill(email);
-		await page.locator('input[name=password]').fill('a long and good password');
-		await page.locator('main form button[type=submit]').click();
-		await page.waitForURL(/\/account$/);
-		await scan(page);
+		await signUp(page, { name: 'Self Service', email, password: 'a long and good password' }, prefix);
 		await page.locator('form[action="?/profile"] input[name=name]').fill('Renamed Person');
 		await page.locator('form[action="?/profile"] button').click();
 		await expect(page.locator('p.notice')).toBeVisible();

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as OTPAuth from 'otpauth';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { locales } from '../src/lib/paraglide/runtime.js';
 
 export { expect };
@@ -232,4 +232,82 @@ export async function signIn(page: Page, email: string, password: string, prefix
 	}
 	if (/\/account\/two-factor$/.test(page.url())) await enrolTwoFactor(page, email, options);
 	else await check();
+}
+
+/**
+ * The admin's view of the outbox (there is no SMTP server in the tests), signed in once per worker
+ * in a context of its own, quietly: it is the test's plumbing, not a page of the journey.
+ */
+export interface Mailbox {
+	/** the body of the newest mail to `to` whose body matches `pattern` */
+	body(to: string, pattern?: RegExp): Promise<string>;
+	/** the path (with its language prefix) of the first link in that mail matching `path`, e.g. /\/signup\/[\w-]+/ */
+	link(to: string, path: RegExp): Promise<string>;
+	context: BrowserContext;
+}
+
+const mailboxes = new WeakMap<Browser, Promise<Mailbox>>();
+
+export function mailbox(browser: Browser): Promise<Mailbox> {
+	let box = mailboxes.get(browser);
+	if (!box) {
+		box = (async () => {
+			const context = await browser.newContext();
+			const admin = await context.newPage();
+			await signIn(admin, ADMIN.email, ADMIN.password, '', { quiet: true });
+			const body = async (to: string, pattern?: RegExp) => {
+				await admin.goto('/admin/outbox');
+				// a journey that ended the admin's sessions: sign in again
+				if (/\/signin/.test(admin.url())) {
+					await signIn(admin, ADMIN.email, ADMIN.password, '', { quiet: true });
+					await admin.goto('/admin/outbox');
+				}
+				const rows = admin.locator('tbody tr', { hasText: to });
+				const count = await rows.count();
+				for (let i = 0; i < count; i++) {
+					await admin.goto('/admin/outbox');
+					await admin.locator('tbody tr', { hasText: to }).nth(i).locator('a').click();
+					const text = await admin.locator('pre.mail-body').innerText();
+					if (!pattern || pattern.test(text)) return text;
+				}
+				throw new Error(`no mail to ${to}${pattern ? ` matching ${pattern}` : ''} in the outbox`);
+			};
+			return {
+				body,
+				async link(to: string, path: RegExp) {
+					const text = await body(to, path);
+					const found = new RegExp(`https?://[^/\\s]+((?:/(?:${LOCALES.join('|')}))?${path.source})`).exec(text);
+					expect(found, `a link ${path} in the mail to ${to}`).not.toBeNull();
+					return found![1];
+				},
+				context
+			};
+		})();
+		mailboxes.set(browser, box);
+	}
+	return box;
+}
+
+/**
+ * Signs up as a person would: the form, "check your email", the link from the mail (read in the
+ * outbox), the button that creates the account. Ends signed in on the account page. Scans every
+ * page unless `quiet` (a helper context that only needs the account).
+ */
+export async function signUp(page: Page, person: { name: string; email: string; password: string }, prefix = '', options: { quiet?: boolean } = {}): Promise<void> {
+	const check = options.quiet ? async () => {} : () => scan(page);
+	await page.goto(`${prefix}/signup`);
+	await check();
+	await page.locator('input[name=name]').fill(person.name);
+	await page.locator('input[name=email]').fill(person.email);
+	await page.locator('input[name=password]').fill(person.password);
+	await page.locator('main form button[type=submit]').click();
+	await page.waitForURL(/\/signup\?sent$/);
+	await expect(page.locator('p.notice[role=status]')).toBeVisible();
+	await check();
+	const link = await (await mailbox(page.context().browser()!)).link(person.email, /\/signup\/[A-Za-z0-9_-]+/);
+	await page.goto(link);
+	await check();
+	await page.locator('main form button[type=submit]').click();
+	await page.waitForURL(/\/account$/);
+	await check();
 }

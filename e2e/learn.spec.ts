@@ -3,7 +3,7 @@
 // downloads the certificate and verifies it; a tampered copy fails. And a policy-maker does their
 // course in Spanish, every page in Spanish with no "not yet translated" mark.
 import { readdirSync, readFileSync } from 'node:fs';
-import { ADMIN, expect, scan, signIn, test } from './fixtures';
+import { ADMIN, expect, scan, signIn, signUp, test } from './fixtures';
 
 const COURSE_ID = 'parents-online-safety';
 const SET_ID = 'parents-educators';
@@ -53,14 +53,7 @@ for (const prefix of ['', '/ar']) {
 
 		// ---- sign up as a parent ----
 		const email = `parent-${Date.now()}-${prefix ? 'ar' : 'en'}@example.org`;
-		await page.goto(`${prefix}/signup`);
-		await scan(page);
-		await page.locator('input[name=name]').fill('Grace Parent');
-		await page.locator('input[name=email]').fill(email);
-		await page.locator('input[name=password]').fill('a long and private passphrase');
-		await page.locator('main form button[type=submit]').click();
-		await page.waitForURL(/\/account$/);
-		await scan(page);
+		await signUp(page, { name: 'Grace Parent', email, password: 'a long and private passphrase' }, prefix);
 
 		// ---- the course: start (with an optional country), every lesson, a practice quiz ----
 		await page.goto(`${prefix}/learn/courses`);
@@ -243,14 +236,8 @@ test('a policy-maker takes their course in Spanish, passes, and verifies the cer
 		finalQuiz: { questions: Question[] };
 	};
 	const email = `policy-${Date.now()}@example.org`;
-	await page.goto('/es/signup');
-	await scan(page);
-	await page.locator('input[name=name]').fill('Lucía Ministerio');
-	await page.locator('input[name=email]').fill(email);
-	await page.locator('input[name=password]').fill('a long and private passphrase');
-	await page.locator('main form button[type=submit]').click();
-	await page.waitForURL(/\/es\/account$/);
-	await scan(page);
+	await signUp(page, { name: 'Lucía Ministerio', email, password: 'a long and private passphrase' }, '/es');
+	await expect(page).toHaveURL(/\/es\/account$/);
 
 	await page.goto('/es/learn/courses');
 	await scan(page);

@@ -5,7 +5,7 @@
 // Every page is checked with axe and at 320 px.
 import type { Browser, Page } from '@playwright/test';
 import PDFDocument from 'pdfkit';
-import { ADMIN, expect, scan, signIn, test } from './fixtures';
+import { ADMIN, expect, scan, signIn, signUp, test } from './fixtures';
 
 const PASSWORD = 'a long and good password';
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -26,15 +26,10 @@ function frenchPdf(): Promise<Buffer> {
 	});
 }
 
-async function signUp(browser: Browser, name: string, email: string): Promise<void> {
+/** Someone signs up in a browser of their own (the journey's pages are elsewhere). */
+async function signUpElsewhere(browser: Browser, name: string, email: string): Promise<void> {
 	const ctx = await browser.newContext();
-	const p = await ctx.newPage();
-	await p.goto('/signup');
-	await p.locator('input[name=name]').fill(name);
-	await p.locator('input[name=email]').fill(email);
-	await p.locator('input[name=password]').fill(PASSWORD);
-	await p.locator('main form button[type=submit]').click();
-	await p.waitForURL(/\/account$/);
+	await signUp(await ctx.newPage(), { name, email, password: PASSWORD }, '', { quiet: true });
 	await ctx.close();
 }
 
@@ -56,7 +51,7 @@ test('an editor uploads a French PDF report; a visitor finds it by a word inside
 	test.setTimeout(600_000);
 	const tag = unique();
 	const editor = { name: `Editor ${tag}`, email: `editor.${tag}@example.org` };
-	await signUp(browser, editor.name, editor.email);
+	await signUpElsewhere(browser, editor.name, editor.email);
 	await signIn(page, ADMIN.email, ADMIN.password);
 	await grantEditor(page, editor.name, editor.email, 'FR');
 

@@ -1,5 +1,5 @@
 // Privacy and security baseline, checked as a visitor would meet it.
-import { expect, scan, test } from './fixtures';
+import { expect, scan, signUp, test } from './fixtures';
 
 const PUBLIC_PAGES = ['/', '/countries', '/privacy', '/signin', '/signup', '/password/forgot', '/no-such-page', '/help', '/help?country=KE&topic=sextortion', '/help/map', '/help/suggest', '/embed/help?country=GB', '/kids', '/learn', '/learn/guidelines', '/learn/courses', '/learn/verify', '/progress', '/progress/method', '/progress/legal'];
 const LOCALE_PREFIXES = ['', '/fr', '/es', '/ru', '/zh', '/ar'];
@@ -38,14 +38,7 @@ test('security headers on pages and API answers', async ({ request }) => {
 });
 
 test('the session cookie is httpOnly and SameSite=Lax', async ({ page }) => {
-	await page.goto('/signup');
-	await scan(page);
-	await page.locator('input[name=name]').fill('Cookie Check');
-	await page.locator('input[name=email]').fill(`cookie.${Date.now()}@example.org`);
-	await page.locator('input[name=password]').fill('a long and good password');
-	await page.locator('main form button[type=submit]').click();
-	await page.waitForURL(/\/account$/);
-	await scan(page);
+	await signUp(page, { name: 'Cookie Check', email: `cookie.${Date.now()}@example.org`, password: 'a long and good password' });
 	const [cookie] = await page.context().cookies();
 	expect(cookie.name).toBe('cop_session');
 	expect(cookie.httpOnly).toBe(true);

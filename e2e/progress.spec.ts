@@ -4,7 +4,7 @@
 // the others; the focal point replies and resubmits; the validator accepts; the published score
 // appears in the open API.
 import type { Browser, Page } from '@playwright/test';
-import { ADMIN, expect, scan, signIn, test } from './fixtures';
+import { ADMIN, expect, scan, signIn, signUp, test } from './fixtures';
 
 const PASSWORD = 'a long and good password';
 
@@ -29,15 +29,10 @@ async function go(page: Page, click: () => Promise<void>): Promise<void> {
 }
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-async function signUp(browser: Browser, name: string, email: string, prefix: string): Promise<void> {
+/** Someone signs up in a browser of their own (the journey's pages are elsewhere). */
+async function signUpElsewhere(browser: Browser, name: string, email: string, prefix: string): Promise<void> {
 	const ctx = await browser.newContext();
-	const p = await ctx.newPage();
-	await p.goto(`${prefix}/signup`);
-	await p.locator('input[name=name]').fill(name);
-	await p.locator('input[name=email]').fill(email);
-	await p.locator('input[name=password]').fill(PASSWORD);
-	await p.locator('main form button[type=submit]').click();
-	await p.waitForURL(/\/account$/);
+	await signUp(await ctx.newPage(), { name, email, password: PASSWORD }, prefix, { quiet: true });
 	await ctx.close();
 }
 
@@ -118,8 +113,8 @@ for (const [prefix, country] of [['', 'UG'], ['/ar', 'JO']] as const) {
 		const id = unique();
 		const fp = { name: `Focal ${id}`, email: `focal.${id}@example.org` };
 		const val = { name: `Validator ${id}`, email: `validator.${id}@example.org` };
-		await signUp(browser, fp.name, fp.email, prefix);
-		await signUp(browser, val.name, val.email, prefix);
+		await signUpElsewhere(browser, fp.name, fp.email, prefix);
+		await signUpElsewhere(browser, val.name, val.email, prefix);
 
 		// the admin grants the roles
 		await signIn(page, ADMIN.email, ADMIN.password, prefix);

@@ -5,7 +5,7 @@
 // signed-in person who saves and reopens an assessment.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, scan, test } from './fixtures';
+import { expect, scan, signUp, test } from './fixtures';
 
 interface Theme { id: string; title: Record<string, string>; practices: { id: string }[] }
 const sports = JSON.parse(readFileSync('content/toolkits/sports/toolkit.json', 'utf8')) as { title: Record<string, string>; themes: Theme[]; actionPlan: { title: Record<string, string> } };
@@ -122,14 +122,7 @@ test('the toolkit in Arabic, and answers kept on the device only when asked (Jav
 test('a signed-in person saves the self-assessment, reopens it and deletes it', async ({ page }) => {
 	test.setTimeout(300_000);
 	const email = `club.${unique()}@example.org`;
-	await page.goto('/signup');
-	await scan(page);
-	await page.locator('input[name=name]').fill('Club Secretary');
-	await page.locator('input[name=email]').fill(email);
-	await page.locator('input[name=password]').fill('a long club password');
-	await page.locator('main form button[type=submit]').click();
-	await page.waitForURL(/\/account$/);
-	await scan(page);
+	await signUp(page, { name: 'Club Secretary', email, password: 'a long club password' });
 
 	await page.goto('/toolkits/sports/assess');
 	await scan(page);

@@ -194,6 +194,7 @@ export const MATRIX: Record<string, RouteRules> = {
 	'/signin/two-factor': { load: 'link', actions: { default: 'link' } },
 	'/signout': { load: 'public', actions: { default: 'public' } },
 	'/signup': { load: 'public', actions: { default: 'public' } },
+	'/signup/[token]': { load: 'public', actions: { default: 'link' } },
 
 	// progress dashboards
 	'/progress': { load: 'public' },

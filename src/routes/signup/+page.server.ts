@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import * as identity from '$lib/server/identity';
 import { formAction } from '$lib/server/platform/edge';
-import { clientIp, setSessionCookie } from '$lib/server/platform/http';
+import { clientIp } from '$lib/server/platform/http';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,11 +11,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: formAction(async ({ values }, { cookies, url, getClientAddress }) => {
-		const result = await identity.signUp({ ...values, locale: getLocale() }, { ip: clientIp(getClientAddress), origin: url.origin });
-		// an address that already has an account: no error that would say so, its owner is mailed instead
-		if (result.existing) redirect(303, localizeHref('/signup') + '?sent');
-		setSessionCookie(cookies, result.token, url, identity.SESSION_DAYS);
-		redirect(303, localizeHref('/account'));
+	// a new address and one that has an account get the same answer: "check your email" (see identity.signUp)
+	default: formAction(async ({ values }, { url, getClientAddress }) => {
+		await identity.signUp({ ...values, locale: getLocale() }, { ip: clientIp(getClientAddress), origin: url.origin });
+		redirect(303, localizeHref('/signup') + '?sent');
 	})
 };

@@ -9,7 +9,16 @@ import { rateLimits } from '../platform/schema';
 import { useFreshDatabase } from '../test/db';
 import { grant, makeUser, TEST_PASSWORD } from '../test/factories';
 import * as identity from '.';
-import { passwordResets, sessions, users } from './schema';
+import { passwordResets, pendingSignUps, sessions, users } from './schema';
+
+const mailsTo = async (to: string) => (await mail.list()).filter((x) => x.to === to);
+
+/** The token at the end of the first link in a mail that starts with `prefix`. */
+function linkToken(body: string, prefix: string): string {
+	const at = body.indexOf(prefix);
+	expect(at, `a link starting ${prefix} in: ${body}`).toBeGreaterThan(-1);
+	return /^[A-Za-z0-9_-]+/.exec(body.slice(at + prefix.length))![0];
+}
 
 useFreshDatabase();
 const client = { ip: '192.0.2.1' };
@@ -21,33 +30,63 @@ beforeEach(async () => {
 
 
 describe('sign up and sign in', () => {
-	it('creates an account, opens a session the server recognises, and audits the sign-up', async () => {
-		const result = await identity.signUp({ name: 'Amina', email: '  Amina@Example.ORG ', password: 'long enough pass' }, client);
-		if (result.existing) expect.unreachable();
-		const { user, token } = result;
-		expect(user.email).toBe('amina@example.org');
-		const actor = await identity.actorForSession(token);
+	it('creates no account until the mailed link is used, then creates it, opens a session and audits the sign-up', async () => {
+		await identity.signUp({ name: 'Amina', email: '  Amina@Example.ORG ', password: 'long enough pass', locale: 'fr' }, { ...client, origin: 'https://cop.example' });
+		expect(await db().select().from(users).where(eq(users.email, 'amina@example.org'))).toHaveLength(0);
+		const [msg] = await mailsTo('amina@example.org');
+		expect(msg.body).not.toContain('long enough pass');
+		const token = linkToken(msg.body, 'https://cop.example/fr/signup/');
+		// the token is stored hashed only
+		expect(JSON.stringify(await db().select().from(pendingSignUps))).not.toContain(token);
+
+		const { user, token: session } = await identity.confirmSignUp(token);
+		expect(user).toMatchObject({ email: 'amina@example.org', name: 'Amina', locale: 'fr' });
+		const actor = await identity.actorForSession(session);
 		expect(actor?.id).toBe(user.id);
 		expect(actor?.grants).toEqual([]);
+		expect((await identity.signIn({ email: 'amina@example.org', password: 'long enough pass' }, client)).user.id).toBe(user.id);
 		const entries = await identity.audit.list({ q: user.id });
 		expect(entries.map((e) => e.action)).toContain('user.sign_up');
 		expect(JSON.stringify(entries)).not.toContain('long enough pass');
+		// the link works once
+		expect(await codeOf(identity.confirmSignUp(token))).toBe('token_invalid');
 	});
 
-	it('makes no second account with the same email in any case, and does not say the address is taken', async () => {
-		const first = await identity.signUp({ name: 'B', email: 'dup@example.org', password: 'long enough pass', locale: 'fr' }, client);
-		const again = await identity.signUp({ name: 'B2', email: 'DUP@example.org', password: 'another long pass' }, { ...client, origin: 'https://cop.example' });
-		// no error (which would tell a stranger the address has an account), no session, nothing changed
-		expect(again).toEqual({ existing: true });
-		const rows = (await db().select().from(users)).filter((u) => u.email.toLowerCase() === 'dup@example.org');
-		expect(rows).toHaveLength(1);
-		expect(rows[0].name).toBe('B');
-		expect(rows[0].passwordHash).toBe(first.user!.passwordHash);
-		await expect(identity.signIn({ email: 'dup@example.org', password: 'long enough pass' }, client)).resolves.toMatchObject({ user: { id: rows[0].id } });
+	it('refuses an expired, unknown or malformed link, and a second link once the address has an account', async () => {
+		await identity.signUp({ name: 'C', email: 'twolinks@example.org', password: 'long enough pass' }, client);
+		await identity.signUp({ name: 'C', email: 'twolinks@example.org', password: 'long enough pass' }, client);
+		const [second, first] = (await mailsTo('twolinks@example.org')).map((x) => linkToken(x.body, '/signup/'));
+		await identity.confirmSignUp(first);
+		// the other link for the address went with it
+		expect(await codeOf(identity.confirmSignUp(second))).toBe('token_invalid');
+		expect(await codeOf(identity.confirmSignUp('x'.repeat(43)))).toBe('token_invalid');
+		expect(await codeOf(identity.confirmSignUp('../etc'))).toBe('token_invalid');
+
+		await identity.signUp({ name: 'D', email: 'late@example.org', password: 'long enough pass' }, client);
+		const late = linkToken((await mailsTo('late@example.org'))[0].body, '/signup/');
+		await db().update(pendingSignUps).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(pendingSignUps.email, 'late@example.org'));
+		expect(await codeOf(identity.confirmSignUp(late))).toBe('token_invalid');
+		await identity.pruneExpired();
+		expect(await db().select().from(pendingSignUps).where(eq(pendingSignUps.email, 'late@example.org'))).toHaveLength(0);
+
+		// an account made meanwhile by another way (an invitation, an admin): the link creates nothing
+		await identity.signUp({ name: 'E', email: 'raced@example.org', password: 'long enough pass' }, client);
+		const raced = linkToken((await mailsTo('raced@example.org'))[0].body, '/signup/');
+		await makeUser({ email: 'raced@example.org' });
+		expect(await codeOf(identity.confirmSignUp(raced))).toBe('email_taken');
+		expect((await db().select().from(users)).filter((u) => u.email === 'raced@example.org')).toHaveLength(1);
+	});
+
+	it('answers a known address exactly like a new one: no error, no account change, a mail to the owner', async () => {
+		const owner = await makeUser({ email: 'dup@example.org', name: 'B', locale: 'fr' });
+		const before = await db().select().from(users);
+		await expect(identity.signUp({ name: 'B2', email: 'DUP@example.org', password: 'another long pass' }, { ...client, origin: 'https://cop.example' })).resolves.toBeUndefined();
+		expect(await db().select().from(users)).toEqual(before);
+		expect(await db().select().from(pendingSignUps).where(eq(pendingSignUps.email, 'dup@example.org'))).toHaveLength(0);
+		await expect(identity.signIn({ email: 'dup@example.org', password: TEST_PASSWORD }, client)).resolves.toMatchObject({ user: { id: owner.id } });
 		// the owner of the address is told, in their language, how to sign in or reset the password
-		const msgs = await mail.list();
+		const msgs = await mailsTo('dup@example.org');
 		expect(msgs).toHaveLength(1);
-		expect(msgs[0].to).toBe('dup@example.org');
 		expect(msgs[0].body).toContain('https://cop.example/fr/signin');
 		expect(msgs[0].body).toContain('https://cop.example/fr/password/forgot');
 		expect(msgs[0].body).not.toContain('another long pass');
@@ -56,8 +95,12 @@ describe('sign up and sign in', () => {
 	it('mails the owner at most three notices an hour, and past that still answers the same way', async () => {
 		await makeUser({ email: 'often@example.org' });
 		for (let i = 0; i < 5; i++) {
-			expect(await identity.signUp({ name: 'X', email: 'often@example.org', password: 'long enough pass' }, { ip: `192.0.2.${10 + i}` })).toEqual({ existing: true });
+			await identity.signUp({ name: 'X', email: 'often@example.org', password: 'long enough pass' }, { ip: `192.0.2.${10 + i}` });
+			await identity.signUp({ name: 'Y', email: 'fresh@example.org', password: 'long enough pass' }, { ip: `192.0.2.${10 + i}` });
 		}
+		const msgs = await mail.list();
+		expect(msgs.filter((x) => x.to === 'often@example.org')).toHaveLength(LIMITS.signUpNotice.max);
+		expect(msgs.filter((x) => x.to === 'fresh@example.org')).toHaveLength(LIMITS.signUpNotice.max);
 		expect((await mail.list()).filter((x) => x.to === 'often@example.org')).toHaveLength(3);
 	});
 
@@ -110,8 +153,9 @@ describe('sign up and sign in', () => {
 	it('lets a class sign up together from one address, up to an allowance', async () => {
 		const classroom = { ip: '198.51.100.30' };
 		for (let i = 0; i < LIMITS.signUp.max; i++) {
-			expect((await identity.signUp({ name: `Learner ${i}`, email: `learner${i}@example.org`, password: 'long enough pass' }, classroom)).token).toBeTruthy();
+			await identity.signUp({ name: `Learner ${i}`, email: `learner${i}@example.org`, password: 'long enough pass' }, classroom);
 		}
+		expect((await db().select().from(pendingSignUps)).filter((p) => p.email.startsWith('learner'))).toHaveLength(LIMITS.signUp.max);
 		expect(await codeOf(identity.signUp({ name: 'One more', email: 'learner-extra@example.org', password: 'long enough pass' }, classroom))).toBe('rate_limited');
 	}, 120_000);
 

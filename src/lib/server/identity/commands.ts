@@ -10,9 +10,9 @@ import { record } from './audit';
 import { dummyHash, generatePassword, hashPassword, needsRehash, newToken, sha256, verifyPassword } from './crypto';
 import { ChangePasswordInput, GrantInput, ProfileInput, ResetInput, ResetRequestInput, SignInInput, SignUpInput } from './input';
 import { assertCan, type Actor } from './policy';
-import { passwordResets, pendingSignIns, roleGrants, sessions, users } from './schema';
+import { passwordResets, pendingSignIns, pendingSignUps, roleGrants, sessions, users } from './schema';
 import { beginPendingSignIn, hasTwoFactor } from './two-factor/commands';
-import { resetMail, signUpExistingNotice } from './mails';
+import { resetMail, signUpConfirmMail, signUpExistingNotice } from './mails';
 
 export const SESSION_DAYS = 30;
 const RESET_MINUTES = 60;
@@ -36,45 +36,22 @@ function isUniqueViolation(e: unknown): boolean {
 	return err?.code === '23505' || err?.cause?.code === '23505';
 }
 
-/**
- * What sign-up gives: a new account and its session token, or, when the address already has an
- * account, nothing but a notice mailed to that address (see signUp).
- */
-export type SignUpResult = { existing: false; user: typeof users.$inferSelect; token: string } | { existing: true; user?: undefined; token?: undefined };
+const SIGN_UP_HOURS = 24;
 
 /**
- * Creates an account and signs it in. When the email already has an account, nothing is created
- * or changed and no error says so: the owner of the address is mailed a notice (how to sign in or
- * reset the password) and the caller shows "check your email". Both paths cost the same scrypt work.
- * That a new address is signed in at once while an existing one is not still tells a prober which
- * is which: see docs/decisions.md (2026-12-02, sign-up and enumeration).
+ * Starts a sign-up. Nothing is created that a stranger could see: for a new address the password is
+ * hashed and kept with a single-use link mailed to the address, and the account exists only once that
+ * link is used (confirmSignUp); for an address that already has an account its owner is mailed a
+ * notice (how to sign in or reset the password) and nothing changes. The caller answers both with
+ * "check your email": no error, no session, the same scrypt work and one mail either way, so the
+ * answer does not tell whether the address is registered. Mails to one address are capped per hour;
+ * past the cap the mail is skipped silently, since a refusal would tell the same.
  */
-export async function signUp(rawInput: unknown, client: ClientInfo & { origin?: string }): Promise<SignUpResult> {
+export async function signUp(rawInput: unknown, client: ClientInfo & { origin?: string }): Promise<void> {
 	const input = parse(SignUpInput, rawInput);
 	await hit(LIMITS.signUp, sha256(client.ip));
 	const passwordHash = await hashPassword(input.password);
-	try {
-		const user = await db().transaction(async (tx) => {
-			const [user] = await tx
-				.insert(users)
-				.values({ email: input.email, name: input.name, passwordHash, locale: input.locale })
-				.returning();
-			const actor: Actor = { id: user.id, email: user.email, name: user.name, grants: [] };
-			await record(tx, actor, {
-				action: 'user.sign_up',
-				entityType: 'user',
-				entityId: user.id,
-				after: { email: user.email, name: user.name, locale: user.locale }
-			});
-			return user;
-		});
-		return { existing: false, user, token: await createSession(user.id) };
-	} catch (e) {
-		if (!isUniqueViolation(e)) throw e;
-	}
-	// the address has an account: tell its owner (at most a few times an hour per address: past that
-	// the notice is skipped silently, since a refusal here would say the address has an account), change nothing
-	const noticeAllowed = await hit(LIMITS.signUpNotice, sha256(input.email)).then(
+	const mailAllowed = await hit(LIMITS.signUpNotice, sha256(input.email)).then(
 		() => true,
 		() => false
 	);
@@ -82,11 +59,53 @@ export async function signUp(rawInput: unknown, client: ClientInfo & { origin?: 
 		.select()
 		.from(users)
 		.where(eq(sql`lower(${users.email})`, input.email));
-	if (owner && !owner.disabledAt && noticeAllowed) {
+	if (owner) {
+		if (owner.disabledAt || !mailAllowed) return;
 		await db().transaction((tx) => mail.enqueue(tx, signUpExistingNotice(owner, client.origin ?? '')));
-		mail.deliverSoon();
+	} else {
+		const token = newToken();
+		const link = `${client.origin ?? ''}${input.locale === 'en' ? '' : '/' + input.locale}/signup/${token}`;
+		await db().transaction(async (tx) => {
+			// the row is kept even when the mail is over the cap: an earlier link for the address still works
+			await tx.insert(pendingSignUps).values({ id: sha256(token), email: input.email, name: input.name, passwordHash, locale: input.locale, expiresAt: new Date(Date.now() + SIGN_UP_HOURS * 3_600_000) });
+			if (mailAllowed) await mail.enqueue(tx, signUpConfirmMail(input, link, SIGN_UP_HOURS));
+		});
 	}
-	return { existing: true };
+	mail.deliverSoon();
+}
+
+/**
+ * Uses a sign-up link: creates the account, audits the sign-up and opens a session, in one
+ * transaction. The link works once; other pending sign-ups for the address go with it. When the
+ * address got an account in the meantime (another link, an invitation), nothing is created and the
+ * person is told to sign in: whoever holds the link reads the address's mail, so that says nothing new.
+ */
+export async function confirmSignUp(token: string): Promise<{ user: typeof users.$inferSelect; token: string }> {
+	if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new ValidationError({ token: 'token_invalid' }, 'token_invalid');
+	const confirmed = db().transaction(async (tx) => {
+		const [pending] = await tx
+			.select()
+			.from(pendingSignUps)
+			.where(and(eq(pendingSignUps.id, sha256(token)), gt(pendingSignUps.expiresAt, new Date())))
+			.for('update');
+		if (!pending) throw new ValidationError({ token: 'token_invalid' }, 'token_invalid');
+		await tx.delete(pendingSignUps).where(eq(pendingSignUps.email, pending.email));
+		const [taken] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, pending.email));
+		if (taken) throw new Conflict('email_taken');
+		const [user] = await tx.insert(users).values({ email: pending.email, name: pending.name, passwordHash: pending.passwordHash, locale: pending.locale }).returning();
+		const actor: Actor = { id: user.id, email: user.email, name: user.name, grants: [] };
+		await record(tx, actor, {
+			action: 'user.sign_up',
+			entityType: 'user',
+			entityId: user.id,
+			after: { email: user.email, name: user.name, locale: user.locale }
+		});
+		return { user, token: await createSession(user.id, tx) };
+	});
+	// two links for one address used at the same moment: the second meets the unique index
+	return confirmed.catch((e) => {
+		throw isUniqueViolation(e) ? new Conflict('email_taken') : e;
+	});
 }
 
 /**
@@ -242,12 +261,13 @@ export async function createAdmin(options: { email: string; name?: string; passw
 	});
 }
 
-/** Removes expired sessions and reset tokens. */
+/** Removes expired sessions, reset tokens, half-done sign-ins and unconfirmed sign-ups. */
 export async function pruneExpired(): Promise<void> {
 	const now = new Date();
 	await db().delete(sessions).where(lt(sessions.expiresAt, now));
 	await db().delete(passwordResets).where(lt(passwordResets.expiresAt, now));
 	await db().delete(pendingSignIns).where(lt(pendingSignIns.expiresAt, now));
+	await db().delete(pendingSignUps).where(lt(pendingSignUps.expiresAt, now));
 }
 
 export function requireActor(actor: Actor | null): asserts actor is Actor {

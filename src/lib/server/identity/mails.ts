@@ -31,6 +31,12 @@ export function emailChangedNotice(user: { name: string; email: string; locale: 
 	return { to: user.email, subject: m.mail_email_changed_subject({}, { locale }), body: m.mail_email_changed_body({ name: user.name, email: newEmail }, { locale }) };
 }
 
+/** The link that turns a sign-up into an account, to the address given. */
+export function signUpConfirmMail(input: { email: string; name: string; locale: string }, link: string, hours: number): Mail {
+	const locale: Locale = isLocale(input.locale) ? input.locale : 'en';
+	return { to: input.email, subject: m.mail_signup_confirm_subject({}, { locale }), body: m.mail_signup_confirm_body({ name: input.name, link, hours: String(hours) }, { locale }) };
+}
+
 /** To the owner of an address someone tried to sign up with again: nothing changed; how to sign in. */
 export function signUpExistingNotice(user: { email: string; name: string; locale: string }, origin: string): Mail {
 	const locale: Locale = isLocale(user.locale) ? user.locale : 'en';

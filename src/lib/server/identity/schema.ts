@@ -151,6 +151,26 @@ export const pendingSignIns = pgTable(
 	(t) => [index('identity_pending_signins_user_idx').on(t.userId)]
 );
 
+/**
+ * A sign-up waiting for its owner to confirm the address. No account exists until the link mailed to
+ * the address is used, so sign-up answers a new and a known address alike ("check your email") and
+ * nobody can hold an address they cannot read. Only the token's SHA-256 is stored; the password is
+ * already hashed. Rows expire after a day and the retention job removes them.
+ */
+export const pendingSignUps = pgTable(
+	'identity_pending_signups',
+	{
+		id: text('id').primaryKey(),
+		email: text('email').notNull(),
+		name: text('name').notNull(),
+		passwordHash: text('password_hash').notNull(),
+		locale: text('locale').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull()
+	},
+	(t) => [index('identity_pending_signups_email_idx').on(t.email), index('identity_pending_signups_expires_idx').on(t.expiresAt)]
+);
+
 /** One-time password-reset tokens, stored hashed. */
 export const passwordResets = pgTable('password_resets', {
 	id: text('id').primaryKey(),

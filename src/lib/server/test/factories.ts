@@ -12,6 +12,8 @@ let cachedHash: string | undefined;
 export interface MakeUserOptions {
 	email?: string;
 	name?: string;
+	/** the language the account's mails are written in (default en) */
+	locale?: string;
 	grants?: { role: Role; scopeKind?: ScopeKind; scopeValue?: string }[];
 }
 
@@ -27,7 +29,7 @@ export async function makeUser(options: MakeUserOptions = {}): Promise<Actor> {
 	const email = options.email ?? `user-${randomBytes(4).toString('hex')}@example.org`;
 	const [user] = await db()
 		.insert(users)
-		.values({ email, name: options.name ?? 'Test Person', passwordHash: cachedHash })
+		.values({ email, name: options.name ?? 'Test Person', passwordHash: cachedHash, locale: options.locale ?? 'en' })
 		.returning();
 	const grants: Grant[] = (options.grants ?? []).map((g) => ({ role: g.role, scopeKind: g.scopeKind ?? 'global', scopeValue: g.scopeValue ?? '' }));
 	if (grants.length) await db().insert(roleGrants).values(grants.map((g) => ({ ...g, userId: user.id })));

@@ -68,5 +68,7 @@ describe('download my data and delete my account', () => {
 		expect((await identity.audit.verifyChain()).ok).toBe(true);
 		// the address can be used again by someone new
 		await identity.signUp({ name: 'Someone New', email: 'leaving@example.org', password: 'a long new password' }, client);
+		const [confirm] = (await mail.list()).filter((x) => x.to === 'leaving@example.org' && x.body.includes('/signup/'));
+		expect(confirm).toBeTruthy();
 	});
 });
