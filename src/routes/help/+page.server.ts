@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ url, setHeaders }) => {
 	const countries = listCountries(locale).map((c) => ({ code: c.code, name: c.name }));
 	if (!query.country) return { query, countries, results: null, total: 0, page: 1, pages: 1, emergency: [], languages: [], offline: null, federated: [] };
 	const country = query.country;
-	const requested = Math.min(Math.max(1, Number(url.searchParams.get('page')) || 1), 1000);
+	const requested = Math.min(Math.max(1, Math.trunc(Number(url.searchParams.get('page'))) || 1), 1000);
 	const params = { ...directory.toSearchParams({ ...query, country }), page: requested, pageSize: PAGE_SIZE };
 	let found: Awaited<ReturnType<typeof directory.searchPage>>;
 	let emergency: Awaited<ReturnType<typeof directory.emergencyServices>>;

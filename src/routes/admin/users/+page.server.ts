@@ -7,7 +7,7 @@ const PAGE = 50;
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!identity.can(locals.actor, 'user.list')) error(403, 'forbidden');
 	const q = (url.searchParams.get('q') ?? '').slice(0, 200);
-	const page = Math.max(1, Math.min(10_000, Number(url.searchParams.get('page')) || 1));
+	const page = Math.max(1, Math.min(10_000, Math.trunc(Number(url.searchParams.get('page'))) || 1));
 	const { users, total } = await identity.listUsers(locals.actor, { q, limit: PAGE, offset: (page - 1) * PAGE });
 	return {
 		q,
