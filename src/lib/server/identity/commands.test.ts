@@ -159,6 +159,24 @@ describe('sign up and sign in', () => {
 		expect(await codeOf(identity.signUp({ name: 'One more', email: 'learner-extra@example.org', password: 'long enough pass' }, classroom))).toBe('rate_limited');
 	}, 120_000);
 
+	it('renews a session in use after half its life, but never past 90 days from sign-in', async () => {
+		const u = await makeUser({ email: 'longlived@example.org' });
+		const { token } = await identity.signIn({ email: 'longlived@example.org', password: TEST_PASSWORD }, client);
+		const day = 86_400_000;
+		const at = async () => (await db().select().from(sessions).where(eq(sessions.userId, u.id)))[0].expiresAt.getTime();
+		// signed in 20 days ago, last renewed then: used today, it runs 30 days from now
+		await db().update(sessions).set({ createdAt: new Date(Date.now() - 20 * day), expiresAt: new Date(Date.now() + 10 * day) }).where(eq(sessions.userId, u.id));
+		expect(await identity.actorForSession(token)).not.toBeNull();
+		expect(Math.abs((await at()) - (Date.now() + identity.SESSION_DAYS * day))).toBeLessThan(60_000);
+		// signed in 80 days ago: renewed only up to day 90
+		await db().update(sessions).set({ createdAt: new Date(Date.now() - 80 * day), expiresAt: new Date(Date.now() + 5 * day) }).where(eq(sessions.userId, u.id));
+		expect(await identity.actorForSession(token)).not.toBeNull();
+		expect(Math.abs((await at()) - (Date.now() + 10 * day))).toBeLessThan(60_000);
+		// past day 90 it is over, however often it was used
+		await db().update(sessions).set({ createdAt: new Date(Date.now() - 91 * day), expiresAt: new Date(Date.now() - day) }).where(eq(sessions.userId, u.id));
+		expect(await identity.actorForSession(token)).toBeNull();
+	});
+
 	it('ends the session on sign-out', async () => {
 		await makeUser({ email: 'out@example.org' });
 		const { token } = await identity.signIn({ email: 'out@example.org', password: TEST_PASSWORD }, client);

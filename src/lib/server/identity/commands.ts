@@ -15,6 +15,8 @@ import { beginPendingSignIn, hasTwoFactor } from './two-factor/commands';
 import { resetMail, signUpConfirmMail, signUpExistingNotice } from './mails';
 
 export const SESSION_DAYS = 30;
+/** A session is renewed while used, but ends this many days after sign-in whatever happens. */
+export const SESSION_MAX_DAYS = 90;
 const RESET_MINUTES = 60;
 
 export interface ClientInfo {

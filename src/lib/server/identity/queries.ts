@@ -5,7 +5,7 @@ import { searchText } from '../platform/validate';
 import { assertCan, type Actor, type Grant } from './policy';
 import { roleGrants, sessions, twoFactor, users } from './schema';
 import { sha256 } from './crypto';
-import { SESSION_DAYS } from './commands';
+import { SESSION_DAYS, SESSION_MAX_DAYS } from './commands';
 
 /** The signed-in person behind a session cookie, or null. Renews sessions past half their life. */
 export async function actorForSession(token: string | undefined): Promise<Actor | null> {
@@ -18,6 +18,7 @@ export async function actorForSession(token: string | undefined): Promise<Actor 
 			name: users.name,
 			disabledAt: users.disabledAt,
 			expiresAt: sessions.expiresAt,
+			createdAt: sessions.createdAt,
 			role: roleGrants.role,
 			scopeKind: roleGrants.scopeKind,
 			scopeValue: roleGrants.scopeValue,
@@ -30,12 +31,12 @@ export async function actorForSession(token: string | undefined): Promise<Actor 
 		.where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date())));
 	const first = rows[0];
 	if (!first || first.disabledAt) return null;
+	// renewed after half its life while used, but never past SESSION_MAX_DAYS from sign-in: a stolen
+	// cookie kept in use does not live for ever
 	const halfLife = (SESSION_DAYS * 86_400_000) / 2;
-	if (first.expiresAt.getTime() - Date.now() < halfLife) {
-		await db()
-			.update(sessions)
-			.set({ expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000) })
-			.where(eq(sessions.id, id));
+	const renewed = Math.min(Date.now() + SESSION_DAYS * 86_400_000, first.createdAt.getTime() + SESSION_MAX_DAYS * 86_400_000);
+	if (first.expiresAt.getTime() - Date.now() < halfLife && renewed > first.expiresAt.getTime()) {
+		await db().update(sessions).set({ expiresAt: new Date(renewed) }).where(eq(sessions.id, id));
 	}
 	return {
 		id: first.userId,
