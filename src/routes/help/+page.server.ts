@@ -24,16 +24,17 @@ export const load: PageServerLoad = async ({ url, setHeaders }) => {
 	if (!query.country) return { query, countries, results: null, total: 0, page: 1, pages: 1, emergency: [], languages: [], offline: null, federated: [] };
 	const country = query.country;
 	const requested = Math.min(Math.max(1, Math.trunc(Number(url.searchParams.get('page'))) || 1), 1000);
-	const params = { ...directory.toSearchParams({ ...query, country }), page: requested, pageSize: PAGE_SIZE };
+	const search = directory.toSearchParams({ ...query, country });
+	const params = { ...search, page: requested, pageSize: PAGE_SIZE };
 	let found: Awaited<ReturnType<typeof directory.searchPage>>;
 	let emergency: Awaited<ReturnType<typeof directory.emergencyServices>>;
 	let languages: string[];
 	// set when the database is down and the page shows the last known list (if any) instead
 	let offline: { savedAt: string | null } | null = null;
-	// on a hub: verified services a member instance shares for this country, shown with their source
+	// on a hub: verified services a member instance shares for this country, with their source, found by the same filters
 	let federated: Awaited<ReturnType<typeof federation.federatedServices>> = [];
 	try {
-		[found, emergency, languages, federated] = await Promise.all([directory.searchPage(params), directory.emergencyServices(country), directory.languagesFor(country), federation.federatedServices(country)]);
+		[found, emergency, languages, federated] = await Promise.all([directory.searchPage(params), directory.emergencyServices(country), directory.languagesFor(country), federation.federatedServices(search)]);
 		// the plain country search is kept for when the database is down (directory/snapshot.ts)
 		if (requested === 1 && isPlainCountrySearch(url)) directory.saveHelpSnapshot(country, { results: found.results, total: found.total, emergency, languages });
 	} catch (err) {

@@ -14,12 +14,9 @@ import { canForCountries } from './policy';
 import type { LocaleMap } from '../../i18n/locale-map';
 import { changeRequests, channels, organizations, services } from './schema';
 import { serviceSnapshot } from './queries';
+import { searchTextOf } from './match';
 
 const PUBLIC_LIMIT = { name: 'directory_public', max: 10, windowSeconds: 3600 };
-
-function searchTextOf(input: Pick<ServiceInput, 'name' | 'organization'>): string {
-	return [...Object.values(input.name), ...Object.values(input.organization.name)].join(' ').toLowerCase();
-}
 
 /**
  * Writes a validated service (new or replacing an existing one's fields and channels). Every write

@@ -10,6 +10,7 @@ export * as openapi from './openapi';
 export { parseCsv, parseHsdsJson, importServices } from './import';
 export { presentResult, presentChannels, presentServiceSummary, channelHref, presentHelpMap, DEMO_CLASS, type PresentedResult, type PresentedChannel } from './present';
 export { readHelpQuery, toSearchParams } from './params';
+export { matchesSearch } from './match';
 export { moderationQueue, requestForModerator, staleForModerator, serviceHistory } from './moderation';
 import './retention'; // registers its retention rule
 import './maintenance'; // registers the ANALYZE job imports schedule

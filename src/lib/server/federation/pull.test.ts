@@ -187,6 +187,34 @@ describe('federation: the hub pulls a member', () => {
 		await db().delete(federationServices).where(eq(federationServices.id, id));
 	});
 
+	it('filters federated services in the help finder like local ones', async () => {
+		const directory = await import('../directory');
+		const { serviceInput, weekdays9to17 } = await import('../test/directory');
+		// two services as a member would publish them (built here and exported to HSDS)
+		const made = await db().transaction(async (tx) => [
+			await directory.insertServiceAsSystem(tx, serviceInput({ name: { en: 'Member Chat' }, countries: ['UG'], topics: ['sextortion'], languages: ['sw'], ageMin: 13, channels: [{ type: 'webchat', value: 'https://chat.example.org', hours: weekdays9to17('Africa/Nairobi') }] }), { isDemo: false }),
+			await directory.insertServiceAsSystem(tx, serviceInput({ name: { en: 'Member Line' }, countries: ['UG'] }), { isDemo: false })
+		]);
+		const records = (await directory.hsds.hsdsServicePage({ page: 1, perPage: 50, search: 'member' })).contents.filter((r) => made.includes(r.id));
+		expect(records).toHaveLength(2);
+		const now = new Date('2026-01-02T03:04:05Z');
+		await db().insert(federationServices).values(records.map((record) => ({ memberId, sequence: 1, snapshotAt: now, pulledAt: now, id: record.id, name: record.name, countries: ['UG'], record: record as unknown as Record<string, unknown> })));
+		// a record that does not read back whole: only an unfiltered search shows it
+		await db().insert(federationServices).values({ memberId, sequence: 1, snapshotAt: now, pulledAt: now, id: 'not-whole', name: 'Partial record', countries: ['UG'], record: { id: 'not-whole', name: 'Partial record', attributes: [] } });
+
+		const names = async (params: Parameters<typeof federation.federatedServices>[0]) => (await federation.federatedServices(params)).map((s) => s.name).sort();
+		expect(await names({ country: 'UG' })).toEqual(['Member Chat', 'Member Line', 'Partial record']);
+		expect(await names({ country: 'UG', topic: 'sextortion' })).toEqual(['Member Chat']);
+		expect(await names({ country: 'UG', age: 10 })).toEqual(['Member Line']);
+		expect(await names({ country: 'UG', language: 'sw', channel: 'webchat' })).toEqual(['Member Chat']);
+		expect(await names({ country: 'UG', q: 'line' })).toEqual(['Member Line']);
+		// Wednesday 10:00 in Nairobi: the chat is open; Sunday it is not, the always-open line is
+		expect(await names({ country: 'UG', openNow: true, now: new Date('2026-12-02T07:00:00Z') })).toEqual(['Member Chat', 'Member Line']);
+		expect(await names({ country: 'UG', openNow: true, now: new Date('2026-12-06T07:00:00Z') })).toEqual(['Member Line']);
+		expect(await names({ country: 'KE' })).toEqual([]);
+		await db().delete(federationServices).where(eq(federationServices.memberId, memberId));
+	});
+
 	it('refuses to federate a country this hub manages itself', async () => {
 		await seedPublishedAssessment(db(), { country: 'TZ', period: 2025, level: 1 });
 		member.publishScores([countryResult('KE', 2025, 77), countryResult('TZ', 2025, 30)], { sequence: 6 });

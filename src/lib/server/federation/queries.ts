@@ -1,11 +1,16 @@
 // Federation reads: the public instance document, and the admin page's overview (policy first).
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import * as v from 'valibot';
+import * as directory from '../directory';
 import { db, type Db, type Tx } from '../db';
 import type { Actor } from '../identity';
 import { currentKey, listKeys } from './keys';
 import { assertCan } from './policy';
 import { federationMembers, federationPulls, federationScores, federationServices } from './schema';
 import { FEEDS, publishes, readSettings } from './settings';
+
+/** The most federated services one help search reads (a hub's country rarely has more than a few dozen). */
+const MAX_FEDERATED = 2000;
 
 /** GET /.well-known/cop-instance: who this instance is, what it publishes, the keys that verify it. */
 export async function instanceDocument(d: Db | Tx = db()) {
@@ -73,13 +78,25 @@ export async function federatedCoverage(d: Db | Tx = db()): Promise<{ coverage: 
 	return { coverage: coverage.map((c) => ({ country: c.country, services: Number(c.services) })), sources };
 }
 
-/** Federated help services for a country, with their source, for the help finder. */
-export async function federatedServices(country: string, d: Db | Tx = db()) {
-	return d
+/**
+ * The help finder's federated services for a country (and worldwide ones), from active members, with
+ * their source, filtered like the local search: the member's HSDS record is read back into the
+ * directory's service shape and the same filters apply (`directory.matchesSearch`). A record that
+ * does not read back whole is shown only to a search without filters, since nothing says it matches.
+ */
+export async function federatedServices(params: directory.SearchParams, d: Db | Tx = db()) {
+	const rows = await d
 		.select({ id: federationServices.id, name: federationServices.name, record: federationServices.record, snapshotAt: federationServices.snapshotAt, source: federationMembers.name, origin: federationMembers.origin })
 		.from(federationServices)
 		.innerJoin(federationMembers, eq(federationMembers.id, federationServices.memberId))
-		.where(sql`${federationServices.countries} && array[${country}, 'ZZ']::text[]`)
+		.where(and(eq(federationMembers.active, true), sql`${federationServices.countries} && array[${params.country}, 'ZZ']::text[]`))
 		.orderBy(federationServices.name)
-		.limit(200);
+		.limit(MAX_FEDERATED);
+	const filtered = Object.entries(params).some(([k, value]) => k !== 'country' && k !== 'now' && k !== 'limit' && value !== undefined && value !== false);
+	return rows
+		.filter((r) => {
+			const read = v.safeParse(directory.ServiceInput, directory.hsds.fromHsdsService(r.record).raw);
+			return read.success ? directory.matchesSearch(read.output, params) : !filtered;
+		})
+		.slice(0, 200);
 }
