@@ -5,7 +5,8 @@
 // from bench/generate-directory.ts (as a member would publish them) and repeating them under new ids
 // up to the count. The member is in memory (federation/testing.ts) and answers through the hub's
 // transport, so the figure is the hub's own work: fetch, hash, verify the proof, parse, check every
-// record, write in one transaction. Sizes: BENCH_FED_PERIODS, BENCH_FED_SERVICES. Run alone with
+// record, write in one transaction, the services a page at a time. Sizes: BENCH_FED_PERIODS,
+// BENCH_FED_SERVICES. Run alone with
 // `npx tsx bench/federation.ts`, or as a step of `npm run bench`. Writes its section of
 // docs/performance.md between federation markers.
 import { sql } from 'drizzle-orm';
@@ -17,7 +18,7 @@ import * as directory from '../src/lib/server/directory';
 import { PILLARS } from '../src/lib/progress/model';
 import * as progress from '../src/lib/server/progress';
 import { pullMember } from '../src/lib/server/federation/pull';
-import { LIMITS } from '../src/lib/server/federation/input';
+import { SERVICES_PER_FILE } from '../src/lib/server/federation/publish';
 import { federationMembers } from '../src/lib/server/federation/schema';
 import { useNetwork } from '../src/lib/server/federation/net';
 import { FakeMember, useFakeNetwork } from '../src/lib/server/federation/testing';
@@ -40,17 +41,15 @@ export interface FederationBench {
 	results: number;
 	observations: number;
 	services: number;
-	/** the count asked for, when it was more than fits in one services.json under the hub's per-file cap */
-	requestedServices: number;
+	/** pages of the services feed */
+	files: number;
 	bytes: { progress: number; services: number };
 	pulls: { feed: string; outcome: string; count: number; ms: number }[];
 	totalMs: number;
 	/** a second pull of the same snapshot (both manifests answer 304 Not Modified) */
 	unchangedMs: number;
-	/** for comparison: JSON.parse of services.json and fromHsdsService on every record, CPU only */
+	/** for comparison: JSON.parse of every services page and fromHsdsService on every record, CPU only */
 	checkServicesMs: number;
-	/** the hub's per-file cap (FEDERATION_MAX_FILE_BYTES) */
-	fileCap: number;
 	date: string;
 	loadAverage: number[];
 }
@@ -94,8 +93,11 @@ function observationsOf(results: Result[]): progress.opendata.Observation[] {
 	]);
 }
 
-/** `count` HSDS records: TEMPLATES synthetic services exported as a member would, repeated under new ids. */
-async function syntheticServices(count: number, log: (s: string) => void): Promise<{ records: Record<string, unknown>[]; countries: Set<string> }> {
+/**
+ * `count` HSDS records as the member's paged services feed (SERVICES_PER_FILE a page): TEMPLATES
+ * synthetic services exported as a member would, repeated under new ids.
+ */
+async function syntheticServices(count: number, log: (s: string) => void): Promise<{ pages: Record<string, string>; count: number; countries: Set<string> }> {
 	const templates = Math.min(count, TEMPLATES);
 	await generateDirectory({ count: templates, seed: 7 });
 	const exported: Record<string, unknown>[] = [];
@@ -104,27 +106,25 @@ async function syntheticServices(count: number, log: (s: string) => void): Promi
 		if (!rows.length) break;
 		exported.push(...rows.map((r) => directory.hsds.toHsdsService(r) as unknown as Record<string, unknown>));
 	}
-	log(`  ${exported.length} distinct services exported as HSDS; repeating them to ${count.toLocaleString('en')}`);
-	// services.json is one file: more records than fit under the hub's per-file cap would be refused
-	// (too_large), and past ~500 MB not even a string V8 can hold, so the bench stops at the cap
-	const perRecord = exported.reduce((n, t) => n + Buffer.byteLength(JSON.stringify(t)), 0) / Math.max(1, exported.length);
-	const fits = Math.floor((LIMITS.fileBytes() * 0.95) / perRecord);
-	if (count > fits) {
-		log(`  ${count.toLocaleString('en')} services as HSDS would be about ${((count * perRecord) / 1e6).toFixed(0)} MB, over the hub's per-file cap of ${(LIMITS.fileBytes() / 2 ** 20).toFixed(0)} MiB (FEDERATION_MAX_FILE_BYTES): measuring ${fits.toLocaleString('en')}, the most that fits`);
-		count = fits;
-	}
-	const records: Record<string, unknown>[] = [];
-	const countries = new Set<string>();
+	log(`  ${exported.length} distinct services exported as HSDS; repeating them to ${count.toLocaleString('en')} in pages of ${SERVICES_PER_FILE.toLocaleString('en')}`);
+	const pages: Record<string, string> = {};
+	let page: Record<string, unknown>[] = [];
+	const flush = () => {
+		pages[`services-${String(Object.keys(pages).length + 1).padStart(4, '0')}.json`] = JSON.stringify(page);
+		page = [];
+	};
 	for (let i = 0; i < count; i++) {
 		const t = exported[i % exported.length];
-		const id = directory.hsds.uuidV5(`bench:federated-service:${i}`);
-		records.push(i < exported.length ? t : { ...t, id, name: `${String(t.name)} (${i})` });
+		page.push(i < exported.length ? t : { ...t, id: directory.hsds.uuidV5(`bench:federated-service:${i}`), name: `${String(t.name)} (${i})` });
+		if (page.length === SERVICES_PER_FILE) flush();
 	}
+	if (page.length || !Object.keys(pages).length) flush();
+	const countries = new Set<string>();
 	for (const t of exported) {
 		const { raw } = directory.hsds.fromHsdsService(t);
 		for (const c of (raw as { countries?: string[] }).countries ?? []) countries.add(c);
 	}
-	return { records, countries };
+	return { pages, count, countries };
 }
 
 export async function runFederationBench(log: (s: string) => void = console.log): Promise<FederationBench> {
@@ -141,11 +141,9 @@ export async function runFederationBench(log: (s: string) => void = console.log)
 		log(`Generating a member's snapshot: ${countries.length} countries x ${periods} periods, ${serviceCount.toLocaleString('en')} services…`);
 		const results = syntheticResults(countries, periods);
 		const observations = observationsOf(results);
-		const { records, countries: serviceCountries } = await syntheticServices(serviceCount, log);
-		const requestedServices = serviceCount;
+		const { pages: servicesFiles, count: services, countries: serviceCountries } = await syntheticServices(serviceCount, log);
 		const member = new FakeMember('https://member.bench.example', countries);
 		const progressFiles = { 'scores.json': JSON.stringify({ frameworkVersion: 1, results }), 'observations.csv': progress.opendata.toSdmxCsv(observations) };
-		const servicesFiles = { 'services.json': JSON.stringify(records) };
 		member.publish('progress', progressFiles);
 		member.publish('services', servicesFiles);
 		useFakeNetwork(member);
@@ -153,13 +151,11 @@ export async function runFederationBench(log: (s: string) => void = console.log)
 			.insert(federationMembers)
 			.values({ origin: member.origin, name: 'Bench member', fingerprint: member.key.fp, keys: [], countries: [...new Set([...countries, ...serviceCountries])] })
 			.returning({ id: federationMembers.id });
-		const bytes = { progress: Buffer.byteLength(progressFiles['scores.json']) + Buffer.byteLength(progressFiles['observations.csv']), services: Buffer.byteLength(servicesFiles['services.json']) };
-		log(`  snapshot: progress ${(bytes.progress / 1e6).toFixed(1)} MB (${results.length} results, ${observations.length} observations), services ${(bytes.services / 1e6).toFixed(1)} MB`);
+		const bytes = { progress: Buffer.byteLength(progressFiles['scores.json']) + Buffer.byteLength(progressFiles['observations.csv']), services: Object.values(servicesFiles).reduce((n, f) => n + Buffer.byteLength(f), 0) };
+		log(`  snapshot: progress ${(bytes.progress / 1e6).toFixed(1)} MB (${results.length} results, ${observations.length} observations), services ${(bytes.services / 1e6).toFixed(1)} MB in ${Object.keys(servicesFiles).length} files`);
 		const tc = performance.now();
-		for (const rec of JSON.parse(servicesFiles['services.json']) as Record<string, unknown>[]) directory.hsds.fromHsdsService(rec);
+		for (const file of Object.values(servicesFiles)) for (const rec of JSON.parse(file) as Record<string, unknown>[]) directory.hsds.fromHsdsService(rec);
 		const checkServicesMs = performance.now() - tc;
-		const fileCap = LIMITS.fileBytes();
-		if (bytes.services > fileCap) log(`  services.json is over the hub's per-file cap (${(fileCap / 1e6).toFixed(0)} MB, FEDERATION_MAX_FILE_BYTES): the hub refuses it`);
 		const t0 = performance.now();
 		const reports = await pullMember(d, row.id);
 		const totalMs = performance.now() - t0;
@@ -175,14 +171,13 @@ export async function runFederationBench(log: (s: string) => void = console.log)
 			periods,
 			results: results.length,
 			observations: observations.length,
-			services: records.length,
-			requestedServices,
+			services,
+			files: Object.keys(servicesFiles).length,
 			bytes,
 			pulls: pulls.slice(0, 2).map(({ feed, outcome, count, ms }) => ({ feed, outcome, count, ms })),
 			totalMs: Math.round(totalMs),
 			unchangedMs: Math.round(unchangedMs),
 			checkServicesMs: Math.round(checkServicesMs),
-			fileCap,
 			date: new Date().toISOString(),
 			loadAverage
 		};
@@ -200,7 +195,7 @@ function rows(r: FederationBench): Row[] {
 		...r.pulls.map((p) => ({ step: `pull and apply the ${p.feed} feed`, rows: p.count, 'MB fetched': ((p.feed === 'progress' ? r.bytes.progress : r.bytes.services) / 1e6).toFixed(1), ms: p.ms })),
 		{ step: 'the whole pull (both feeds)', rows: r.results + r.services, 'MB fetched': ((r.bytes.progress + r.bytes.services) / 1e6).toFixed(1), ms: r.totalMs },
 		{ step: 'the next pull, nothing changed (304)', rows: 0, 'MB fetched': '0.0', ms: r.unchangedMs },
-		{ step: 'for comparison: parse services.json and check every HSDS record, CPU only', rows: r.services, 'MB fetched': '-', ms: r.checkServicesMs }
+		{ step: 'for comparison: parse every services page and check every HSDS record, CPU only', rows: r.services, 'MB fetched': '-', ms: r.checkServicesMs }
 	];
 }
 
@@ -211,10 +206,7 @@ export function updateFederationDoc(r: FederationBench): void {
 		START,
 		`### Federation: a hub pulls a member's full snapshot`,
 		'',
-		`One member speaking for ${r.countries} countries: ${r.results.toLocaleString('en')} country results (${r.periods} periods, ${INDICATORS} indicators each) with ${r.observations.toLocaleString('en')} SDMX-CSV observations, and ${r.services.toLocaleString('en')} help services as HSDS records, all synthetic (bench/federation.ts). In-process on ${r.database === 'pglite' ? 'the embedded database (PGlite)' : 'PostgreSQL'}, the member in memory: fetch, sha256 of every file, proof check, strict parsing of every record, and the write in one transaction. Load average at the start: ${r.loadAverage.join(', ')}; ${r.date.slice(0, 10)}.`,
-		...(r.requestedServices > r.services
-			? ['', `${r.requestedServices.toLocaleString('en')} services were asked for; as one HSDS file they are over the hub's per-file cap (${(r.fileCap / 2 ** 20).toFixed(0)} MiB, \`FEDERATION_MAX_FILE_BYTES\`), which the hub refuses (\`too_large\`), so the figure is for ${r.services.toLocaleString('en')}, the most that fits (about ${Math.round(r.bytes.services / r.services).toLocaleString('en')} bytes a record). A member that large needs a paged services feed (docs/federation.md).`]
-			: []),
+		`One member speaking for ${r.countries} countries: ${r.results.toLocaleString('en')} country results (${r.periods} periods, ${INDICATORS} indicators each) with ${r.observations.toLocaleString('en')} SDMX-CSV observations, and ${r.services.toLocaleString('en')} help services as HSDS records in ${r.files} pages of the paged services feed (about ${Math.round(r.bytes.services / Math.max(1, r.services)).toLocaleString('en')} bytes a record), all synthetic (bench/federation.ts). In-process on ${r.database === 'pglite' ? 'the embedded database (PGlite)' : 'PostgreSQL'}, the member in memory: fetch, sha256 of every file, proof check, strict parsing of every record, and the write in one transaction (a page at a time). Load average at the start: ${r.loadAverage.join(', ')}; ${r.date.slice(0, 10)}.`,
 		'',
 		mdTable(rows(r), Object.keys(rows(r)[0])),
 		END

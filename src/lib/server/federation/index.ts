@@ -4,7 +4,7 @@
 import './jobs';
 export { saveSettings, rotateKey, registerMember, removeMember, pullNow, schedulePull, PULL_JOB } from './commands';
 export { instanceDocument, overview, findMember, federatedCoverage, federatedServices } from './queries';
-export { ensureSnapshot, latestSnapshot, snapshotAt, FEED_FILES, FILE_TYPES, forgetBuilt } from './publish';
+export { ensureSnapshot, latestSnapshot, snapshotAt, snapshotFile, isFeedFileList, fileType, SERVICES_PER_FILE, forgetBuilt } from './publish';
 export { readSettings, isFeed, publishes, isHub, FEEDS, ROLES, type Feed, type Settings } from './settings';
 export { can, FEDERATION_RULES, type FederationAction } from './policy';
 export { LIMITS } from './input';

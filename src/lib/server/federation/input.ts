@@ -8,7 +8,7 @@ import { FEEDS, ROLES } from './settings';
 export const LIMITS = {
 	nameMax: 200,
 	countriesMax: 250,
-	manifestBytes: 64 * 1024,
+	manifestBytes: 128 * 1024,
 	instanceBytes: 64 * 1024,
 	/** per file; FEDERATION_MAX_FILE_BYTES overrides */
 	fileBytes: () => Number(process.env.FEDERATION_MAX_FILE_BYTES ?? 256 * 1024 * 1024),
@@ -58,7 +58,8 @@ export const Manifest = v.object({
 	countries: v.pipe(v.array(Country), v.maxLength(LIMITS.countriesMax)),
 	files: v.pipe(
 		v.array(v.object({ name: v.pipe(v.string(), v.regex(FILE_NAME)), sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)), bytes: int(0, 2 ** 40), mediaType: v.pipe(v.string(), v.maxLength(100)) })),
-		v.maxLength(10)
+		// a services feed is paged: at most servicesMax / SERVICES_PER_FILE pages
+		v.maxLength(300)
 	),
 	proof: v.record(v.string(), v.unknown())
 });

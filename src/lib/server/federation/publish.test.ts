@@ -1,5 +1,6 @@
 // The publisher side: the key generated once and sealed, rotation with endorsement, the instance
 // document, snapshots signed and hashed, a new sequence only when the content changed.
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { grant, makeUser } from '../test/factories';
@@ -64,16 +65,54 @@ describe('federation: publishing', () => {
 		expect(verifyDocument(s1.manifest, k.publicKeyRaw)).toBe('ok');
 		const m = s1.manifest as { sequence: number; countries: string[]; files: { name: string; sha256: string }[] };
 		expect(m.countries).toEqual(['KE']);
-		for (const f of m.files) expect(sha256Hex(s1.files[f.name])).toBe(f.sha256);
-		const scores = JSON.parse(s1.files['scores.json']);
+		const file = async (name: string) => (await federation.snapshotFile(db(), 'progress', s1.sequence, name))!.body;
+		for (const f of m.files) expect(sha256Hex(await file(f.name))).toBe(f.sha256);
+		const scores = JSON.parse(await file('scores.json'));
 		expect(scores.results.map((r: { country: string }) => r.country)).toEqual(['KE']);
-		expect(s1.files['observations.csv']).toContain(',KE,OVERALL,2025,');
-		expect(s1.files['observations.csv']).not.toContain(',GH,');
+		expect(await file('observations.csv')).toContain(',KE,OVERALL,2025,');
+		expect(await file('observations.csv')).not.toContain(',GH,');
 		const s2 = await federation.ensureSnapshot(db(), 'progress', new Date(), true);
 		expect(s2.sequence).toBe(s1.sequence);
 		await federation.saveSettings(admin, { name: 'Kenya COP', countries: 'KE, GH', role: 'both' });
 		const s3 = await federation.ensureSnapshot(db(), 'progress', new Date(), true);
 		expect(s3.sequence).toBe(s1.sequence + 1);
+	});
+
+	it('pages the services feed, keeps only the last two snapshots, and knows which file lists a hub may take', async () => {
+		const admin = await makeUser({ grants: [grant('admin')] });
+		await federation.saveSettings(admin, { name: 'Kenya COP', countries: 'KE, GH', role: 'both' });
+		const services = await import('../directory');
+		const { serviceInput } = await import('../test/directory');
+		const moderator = await makeUser({ grants: [grant('directory_moderator')] });
+		const count = federation.SERVICES_PER_FILE + 3;
+		await db().transaction(async (tx) => {
+			for (let i = 0; i < count; i++) await services.insertServiceAsSystem(tx, serviceInput({ name: { en: `Paged Line ${i}` } }), { isDemo: false });
+		});
+		// only verified services are published: verify them all in one statement (a test shortcut)
+		await db().execute(sql`update directory_services set verified_at = now(), verified_by = ${moderator.id}`);
+		const first = await federation.ensureSnapshot(db(), 'services', new Date(), true);
+		const files = (first.manifest as { files: { name: string; sha256: string }[] }).files;
+		expect(files.map((f) => f.name)).toEqual(['services-0001.json', 'services-0002.json']);
+		const pages = await Promise.all(files.map(async (f) => JSON.parse((await federation.snapshotFile(db(), 'services', first.sequence, f.name))!.body) as unknown[]));
+		expect(pages.map((p) => p.length)).toEqual([federation.SERVICES_PER_FILE, 3]);
+		// two more changes: the first snapshot and its files are gone, the last two kept
+		for (const n of [1, 2]) {
+			await services.insertServiceAsSystem(db(), serviceInput({ name: { en: `Late Line ${n}` } }), { isDemo: false });
+			await db().execute(sql`update directory_services set verified_at = now(), verified_by = ${moderator.id} where verified_at is null`);
+			await federation.ensureSnapshot(db(), 'services', new Date(), true);
+		}
+		expect(await federation.snapshotAt(db(), 'services', first.sequence)).toBeUndefined();
+		expect(await federation.snapshotFile(db(), 'services', first.sequence, 'services-0001.json')).toBeUndefined();
+		expect(await federation.snapshotAt(db(), 'services', first.sequence + 1)).toBeDefined();
+		expect(await federation.snapshotFile(db(), 'services', first.sequence + 2, 'services-0002.json')).toBeDefined();
+
+		expect(federation.isFeedFileList('services', ['services-0002.json', 'services-0001.json'])).toBe(true);
+		expect(federation.isFeedFileList('services', ['services.json'])).toBe(true);
+		expect(federation.isFeedFileList('services', ['services-0001.json', 'services-0003.json'])).toBe(false);
+		expect(federation.isFeedFileList('services', ['services-0001.json', 'services.json'])).toBe(false);
+		expect(federation.isFeedFileList('services', [])).toBe(false);
+		expect(federation.isFeedFileList('progress', ['scores.json', 'observations.csv'])).toBe(true);
+		expect(federation.isFeedFileList('progress', ['scores.json'])).toBe(false);
 	});
 
 	it('rotates the key: the new one is endorsed by the old, both listed, old snapshots still verify', async () => {

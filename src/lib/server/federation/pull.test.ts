@@ -215,6 +215,44 @@ describe('federation: the hub pulls a member', () => {
 		await db().delete(federationServices).where(eq(federationServices.memberId, memberId));
 	});
 
+	it('takes a paged services feed page by page; a bad page or a gap in the pages keeps the last good list', async () => {
+		const directory = await import('../directory');
+		const { serviceInput } = await import('../test/directory');
+		const made = await db().transaction(async (tx) => {
+			const ids: string[] = [];
+			for (const n of [1, 2, 3]) ids.push(await directory.insertServiceAsSystem(tx, serviceInput({ name: { en: `Paged Member Line ${n}` }, countries: ['TZ'] }), { isDemo: false }));
+			return ids;
+		});
+		const records = (await directory.hsds.hsdsServicePage({ page: 1, perPage: 50, search: 'paged member' })).contents.filter((r) => made.includes(r.id));
+		const held = async () => (await db().select({ id: federationServices.id }).from(federationServices).where(eq(federationServices.memberId, memberId))).map((r) => r.id).sort();
+		member.publish('services', { 'services-0001.json': JSON.stringify(records.slice(0, 2)), 'services-0002.json': JSON.stringify(records.slice(2)) });
+		let r = await federation.pullNow(admin, memberId);
+		expect(r[1]).toMatchObject({ outcome: 'applied', count: 3 });
+		expect(await held()).toEqual([...made].sort());
+
+		// the second page does not match its hash: nothing of the new snapshot is kept, not even page 1
+		member.publish('services', { 'services-0001.json': '[]', 'services-0002.json': JSON.stringify(records.slice(2)) });
+		member.snapshots.services!.files['services-0002.json'] = member.snapshots.services!.files['services-0002.json'].replace('Paged', 'Faked');
+		r = await federation.pullNow(admin, memberId);
+		expect(r[1]).toMatchObject({ outcome: 'refused', code: 'hash_mismatch' });
+		expect(await held()).toEqual([...made].sort());
+
+		// a gap in the numbering, or a page beside the single file: not a list of files a hub takes
+		for (const files of [{ 'services-0001.json': '[]', 'services-0003.json': '[]' }, { 'services-0001.json': '[]', 'services.json': '[]' }]) {
+			member.publish('services', files);
+			r = await federation.pullNow(admin, memberId);
+			expect(r[1]).toMatchObject({ outcome: 'refused', code: 'files_unexpected' });
+		}
+		// a service id repeated on two pages
+		member.publish('services', { 'services-0001.json': JSON.stringify(records.slice(0, 1)), 'services-0002.json': JSON.stringify(records.slice(0, 1)) });
+		r = await federation.pullNow(admin, memberId);
+		expect(r[1]).toMatchObject({ outcome: 'refused', code: 'services_invalid' });
+		expect(await held()).toEqual([...made].sort());
+		member.publish('services', { 'services.json': '[]' });
+		await federation.pullNow(admin, memberId);
+		expect(await held()).toEqual([]);
+	});
+
 	it('refuses to federate a country this hub manages itself', async () => {
 		await seedPublishedAssessment(db(), { country: 'TZ', period: 2025, level: 1 });
 		member.publishScores([countryResult('KE', 2025, 77), countryResult('TZ', 2025, 30)], { sequence: 6 });

@@ -15,7 +15,7 @@ import { log } from '../platform/log';
 import { checkEndorsement, fingerprint, proofKeyId, sha256Hex, verifyDocument } from './crypto';
 import { InstanceKeys, LIMITS, Manifest, ScoresFile } from './input';
 import { Fault, guardedGet } from './net';
-import { FEED_FILES } from './publish';
+import { isFeedFileList } from './publish';
 import { federationMembers, federationPulls, federationScores, federationServices } from './schema';
 import { FEEDS, type Feed } from './settings';
 
@@ -60,7 +60,8 @@ async function keyFor(member: Member, keyId: string): Promise<{ raw: Buffer; lea
 
 interface Verified {
 	manifest: Manifest;
-	files: Record<string, Buffer>;
+	/** one file of the snapshot, fetched when asked for and checked against its sha256 */
+	file: (name: string) => Promise<Buffer>;
 	etag: string | null;
 	learned: Member['keys'];
 }
@@ -83,18 +84,20 @@ export async function fetchFeed(member: Member, feed: Feed): Promise<Verified | 
 	if (check !== 'ok') throw new Fault(check === 'bad_signature' ? 'bad_signature' : 'proof_invalid', check);
 	if (state && manifest.sequence < state.sequence) throw new Fault('replay', `sequence ${manifest.sequence} after ${state.sequence}`);
 	if (state && manifest.sequence === state.sequence) return null;
-	const expected = FEED_FILES[feed];
-	const names = manifest.files.map((f) => f.name).sort();
-	if (names.join(',') !== [...expected].sort().join(',')) throw new Fault('files_unexpected', names.join(',').slice(0, 100));
+	const names = manifest.files.map((f) => f.name);
+	if (new Set(names).size !== names.length || !isFeedFileList(feed, names)) throw new Fault('files_unexpected', names.join(',').slice(0, 100));
 	for (const c of manifest.countries) if (!member.countries.includes(c)) throw new Fault('country_not_trusted', c);
-	const files: Record<string, Buffer> = {};
-	for (const f of manifest.files) {
-		if (f.bytes > LIMITS.fileBytes()) throw new Fault('too_large', f.name);
+	for (const f of manifest.files) if (f.bytes > LIMITS.fileBytes()) throw new Fault('too_large', f.name);
+	// files are fetched one at a time as the snapshot is applied: a paged services feed of 100,000
+	// records never sits in memory whole
+	const file = async (name: string) => {
+		const f = manifest.files.find((x) => x.name === name);
+		if (!f) throw new Fault('files_unexpected', name);
 		const got = await guardedGet(member.origin, `/api/v1/federation/feeds/${feed}/${manifest.sequence}/${f.name}`, { maxBytes: Math.min(f.bytes, LIMITS.fileBytes()) });
 		if (sha256Hex(got.body) !== f.sha256) throw new Fault('hash_mismatch', f.name);
-		files[f.name] = got.body;
-	}
-	return { manifest, files, etag: res.etag, learned };
+		return got.body;
+	};
+	return { manifest, file, etag: res.etag, learned };
 }
 
 /**
@@ -134,9 +137,9 @@ async function apply(d: Db | Tx, member: Member, feed: Feed, got: Verified, now:
 	const snapshotAt = new Date(got.manifest.created);
 	const base = { memberId: member.id, sequence: got.manifest.sequence, snapshotAt, pulledAt: now };
 	if (feed === 'progress') {
-		const parsed = v.safeParse(ScoresFile, parseJson(got.files['scores.json'], 'scores.json'));
+		const parsed = v.safeParse(ScoresFile, parseJson(await got.file('scores.json'), 'scores.json'));
 		if (!parsed.success) throw new Fault('scores_invalid', parsed.issues[0]?.path?.map((p) => String(p.key)).join('.') ?? '');
-		checkSdmx(got.files['observations.csv'].toString('utf8'), trusted);
+		checkSdmx((await got.file('observations.csv')).toString('utf8'), trusted);
 		const results = parsed.output.results;
 		const countries = [...new Set(results.map((r) => r.country))];
 		for (const c of countries) if (!trusted.has(c)) throw new Fault('country_not_trusted', c);
@@ -167,24 +170,31 @@ async function apply(d: Db | Tx, member: Member, feed: Feed, got: Verified, now:
 		}
 		return results.length;
 	}
-	const list = parseJson(got.files['services.json'], 'services.json');
-	if (!Array.isArray(list) || list.length > LIMITS.servicesMax) throw new Fault('services_invalid', 'not a list');
-	const rows: (typeof federationServices.$inferInsert)[] = [];
-	const ids = new Set<string>();
-	for (let i = 0; i < list.length; i++) {
-		const rec = list[i] as Record<string, unknown>;
-		const { raw, errors } = directory.hsds.fromHsdsService(rec);
-		if (errors.length) throw new Fault('services_invalid', `record ${i}: ${errors[0].field} ${errors[0].code}`.slice(0, 200));
-		const id = typeof rec.id === 'string' && rec.id.length <= 64 ? rec.id : '';
-		if (!id || ids.has(id)) throw new Fault('services_invalid', `record ${i}: id`);
-		ids.add(id);
-		const countries = Array.isArray((raw as { countries?: unknown }).countries) ? ((raw as { countries: string[] }).countries) : [];
-		if (!countries.length || countries.some((c) => !trusted.has(c))) throw new Fault('country_not_trusted', `record ${i}`);
-		rows.push({ ...base, id, name: typeof rec.name === 'string' ? rec.name.slice(0, 500) : id, countries, record: rec });
-	}
+	// the member's previous services go first; each page is checked whole before its rows are
+	// written, and any fault rolls the whole snapshot back (the caller's transaction)
 	await d.delete(federationServices).where(eq(federationServices.memberId, member.id));
-	for (let i = 0; i < rows.length; i += 500) await d.insert(federationServices).values(rows.slice(i, i + 500));
-	return rows.length;
+	const ids = new Set<string>();
+	let total = 0;
+	for (const name of got.manifest.files.map((f) => f.name).sort()) {
+		const list = parseJson(await got.file(name), name);
+		if (!Array.isArray(list) || total + list.length > LIMITS.servicesMax) throw new Fault('services_invalid', `${name}: not a list, or too many services`);
+		const rows: (typeof federationServices.$inferInsert)[] = [];
+		for (let i = 0; i < list.length; i++) {
+			const rec = list[i] as Record<string, unknown>;
+			const where = `${name} record ${i}`;
+			const { raw, errors } = directory.hsds.fromHsdsService(rec);
+			if (errors.length) throw new Fault('services_invalid', `${where}: ${errors[0].field} ${errors[0].code}`.slice(0, 200));
+			const id = typeof rec.id === 'string' && rec.id.length <= 64 ? rec.id : '';
+			if (!id || ids.has(id)) throw new Fault('services_invalid', `${where}: id`);
+			ids.add(id);
+			const countries = Array.isArray((raw as { countries?: unknown }).countries) ? (raw as { countries: string[] }).countries : [];
+			if (!countries.length || countries.some((c) => !trusted.has(c))) throw new Fault('country_not_trusted', where);
+			rows.push({ ...base, id, name: typeof rec.name === 'string' ? rec.name.slice(0, 500) : id, countries, record: rec });
+		}
+		for (let i = 0; i < rows.length; i += 500) await d.insert(federationServices).values(rows.slice(i, i + 500));
+		total += rows.length;
+	}
+	return total;
 }
 
 const PULL_MINUTES = () => Number(process.env.FEDERATION_PULL_MINUTES ?? 60);

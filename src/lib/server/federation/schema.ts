@@ -31,10 +31,25 @@ export const federationSnapshots = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		/** sha256 over the files' hashes: an unchanged content does not make a new sequence */
 		contentHash: text('content_hash').notNull(),
-		manifest: jsonb('manifest').$type<Record<string, unknown>>().notNull(),
-		files: jsonb('files').$type<Record<string, string>>().notNull()
+		manifest: jsonb('manifest').$type<Record<string, unknown>>().notNull()
 	},
 	(t) => [primaryKey({ columns: [t.feed, t.sequence] })]
+);
+
+/**
+ * The files of a snapshot, one row each: the exact bytes the manifest hashes. A row of its own per
+ * file (not one JSON value for the whole snapshot) because a large member's services feed runs to
+ * hundreds of pages of tens of MB, more than one PostgreSQL value holds (1 GB).
+ */
+export const federationSnapshotFiles = pgTable(
+	'federation_snapshot_files',
+	{
+		feed: text('feed').notNull(),
+		sequence: integer('sequence').notNull(),
+		name: text('name').notNull(),
+		body: text('body').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.feed, t.sequence, t.name] })]
 );
 
 /** A member instance a hub pulls from, with the key fingerprint agreed out of band. */

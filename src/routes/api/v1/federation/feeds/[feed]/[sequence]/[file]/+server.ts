@@ -8,11 +8,10 @@ import { parse } from '$lib/server/platform/validate';
 export const GET = apiHandler(async ({ params, request }) => {
 	const { feed, sequence, file } = parse(federation.openapi.FilePath, params);
 	if (!federation.publishes(await federation.readSettings(db()))) throw new NotFound('federation_not_publishing');
-	const snap = await federation.snapshotAt(db(), feed, Number(sequence));
-	const body = snap?.files[file];
-	if (body === undefined) throw new NotFound('federation_file_not_found');
-	const etag = `"${(snap!.manifest as { files: { name: string; sha256: string }[] }).files.find((f) => f.name === file)?.sha256 ?? ''}"`;
-	const headers = { etag, 'content-type': federation.FILE_TYPES[file] ?? 'application/octet-stream', 'cache-control': 'public, max-age=31536000, immutable', 'access-control-allow-origin': '*' };
+	const found = await federation.snapshotFile(db(), feed, Number(sequence), file);
+	if (!found) throw new NotFound('federation_file_not_found');
+	const etag = `"${found.sha256}"`;
+	const headers = { etag, 'content-type': federation.fileType(file), 'cache-control': 'public, max-age=31536000, immutable', 'access-control-allow-origin': '*' };
 	if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
-	return new Response(body, { headers });
+	return new Response(found.body, { headers });
 });
