@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeNext } from './http';
+import { etagMatches, safeNext } from './http';
 
 describe('safeNext: where sign-in may send someone', () => {
 	it('keeps a page of this site with its query and fragment', () => {
@@ -31,5 +31,20 @@ describe('safeNext: where sign-in may send someone', () => {
 			expect(out.startsWith('/')).toBe(true);
 			expect(/[\u0000-\u001f\u007f-\uffff]/.test(out)).toBe(false);
 		}
+	});
+});
+
+describe('etagMatches: If-None-Match by weak comparison', () => {
+	it('matches a tag the compression layer weakened, lists and *, and nothing else', () => {
+		expect(etagMatches('"progress-1"', '"progress-1"')).toBe(true);
+		// the answer went out compressed, as W/"progress-1": the client sends that back
+		expect(etagMatches('W/"progress-1"', '"progress-1"')).toBe(true);
+		expect(etagMatches('"progress-1"', 'W/"progress-1"')).toBe(true);
+		expect(etagMatches('"a", W/"progress-1"', '"progress-1"')).toBe(true);
+		expect(etagMatches('*', '"progress-1"')).toBe(true);
+		expect(etagMatches('"progress-2"', '"progress-1"')).toBe(false);
+		expect(etagMatches('progress-1', '"progress-1"')).toBe(false);
+		expect(etagMatches(null, '"progress-1"')).toBe(false);
+		expect(etagMatches('', '"progress-1"')).toBe(false);
 	});
 });

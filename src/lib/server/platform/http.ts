@@ -61,3 +61,15 @@ export function safeNext(next: string | null, fallback = '/account'): string {
 	if (!out.startsWith('/') || out.startsWith('//') || out.startsWith('/\\')) return fallback;
 	return out;
 }
+
+/**
+ * Whether an `If-None-Match` header names `etag`, by the weak comparison RFC 9110 (13.1.2) asks
+ * for: `W/"x"` and `"x"` match, so a tag the compression layer weakened still answers 304. A list
+ * and `*` are understood.
+ */
+export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
+	if (!ifNoneMatch) return false;
+	const opaque = (t: string) => t.trim().replace(/^W\//, '');
+	const want = opaque(etag);
+	return ifNoneMatch.split(',').some((t) => t.trim() === '*' || opaque(t) === want);
+}

@@ -12,7 +12,7 @@
 // Cache hits also keep their Brotli/gzip bytes, so a hit costs no rendering and no compression.
 import { createHash } from 'node:crypto';
 import type { RequestEvent } from '@sveltejs/kit';
-import { SESSION_COOKIE } from './http';
+import { etagMatches, SESSION_COOKIE } from './http';
 import { encode, MIN_BYTES, negotiate, type Encoding } from './compress';
 import { readVersions, stamp, TAGS, type Tag, type Versions } from './cache';
 
@@ -205,7 +205,7 @@ export class PageCache {
 			if (!headers.has('cache-control')) headers.set('cache-control', PUBLIC_CACHE_CONTROL);
 			headers.set('etag', entry.etag);
 			const ifNoneMatch = request.headers.get('if-none-match');
-			if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim() === entry.etag || t.trim() === entry.etag.slice(2) || t.trim() === '*')) {
+			if (etagMatches(ifNoneMatch, entry.etag)) {
 				this.stats.notModified++;
 				// A browser updates the headers it stored with those of a 304, so the 304 carries the
 				// page's own headers (its Content-Security-Policy above all): without them the hooks

@@ -3,6 +3,7 @@ import { json } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import * as federation from '$lib/server/federation';
 import { apiHandler } from '$lib/server/platform/edge';
+import { etagMatches } from '$lib/server/platform/http';
 import { NotFound } from '$lib/server/platform/errors';
 import { parse } from '$lib/server/platform/validate';
 
@@ -12,6 +13,6 @@ export const GET = apiHandler(async ({ params, request }) => {
 	const snap = await federation.ensureSnapshot(db(), feed);
 	const etag = `"${feed}-${snap.sequence}"`;
 	const headers = { etag, 'cache-control': 'no-cache', 'access-control-allow-origin': '*' };
-	if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
+	if (etagMatches(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
 	return json(snap.manifest, { headers });
 });

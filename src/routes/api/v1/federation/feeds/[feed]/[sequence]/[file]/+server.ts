@@ -2,6 +2,7 @@
 import { db } from '$lib/server/db';
 import * as federation from '$lib/server/federation';
 import { apiHandler } from '$lib/server/platform/edge';
+import { etagMatches } from '$lib/server/platform/http';
 import { NotFound } from '$lib/server/platform/errors';
 import { parse } from '$lib/server/platform/validate';
 
@@ -12,6 +13,6 @@ export const GET = apiHandler(async ({ params, request }) => {
 	if (!found) throw new NotFound('federation_file_not_found');
 	const etag = `"${found.sha256}"`;
 	const headers = { etag, 'content-type': federation.fileType(file), 'cache-control': 'public, max-age=31536000, immutable', 'access-control-allow-origin': '*' };
-	if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
+	if (etagMatches(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
 	return new Response(found.body, { headers });
 });
