@@ -101,6 +101,13 @@ test('a hub pulls a national instance, shows its country with the source, and ke
 	expect(sdmx.split('\r\n')[0]).toMatch(/,VALIDATION_STATUS,SOURCE_INSTANCE$/);
 	expect(sdmx).toContain(`,VALIDATED,${MEMBER}\r\n`);
 
+	// the legal tracker shows Kenya's measures from the member, and says so
+	await page.goto('/progress/legal?country=KE');
+	await scan(page);
+	const legalSources = page.locator('section', { has: page.getByRole('heading', { name: 'Sources of federated figures' }) });
+	await expect(legalSources).toContainText('Kenya');
+	await expect(legalSources).toContainText(MEMBER_NAME);
+
 	// the member goes down: the hub keeps the last good snapshot and shows the failure
 	await stopMember();
 	await page.goto('/admin/federation');

@@ -155,6 +155,8 @@ export interface LegalMeasure {
 	adoptedOn: string | null;
 	url: string | null;
 	demo: boolean;
+	/** on a hub: the member instance this measure was federated from, and the date of its snapshot */
+	source?: { name: string; url: string; snapshotAt: string };
 }
 
 /** Groups smaller than this are suppressed in regional and world figures. */

@@ -82,6 +82,26 @@ export const ScoresFile = v.object({
 });
 export type ScoresFile = v.InferOutput<typeof ScoresFile>;
 
+const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.-]{1,100}$/));
+const LegalMeasure = v.object({
+	country: Country,
+	period: int(1990, 2200),
+	indicatorId: Id,
+	questionId: Id,
+	answer: v.picklist(['yes', 'partial', 'no', 'not_applicable']),
+	citation: v.nullable(v.pipe(v.string(), v.maxLength(2000))),
+	adoptedOn: v.nullable(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/), v.check((s) => !Number.isNaN(Date.parse(s))))),
+	// shown as a link on the tracker: http(s) only, as the member's own form allows
+	url: v.nullable(v.pipe(v.string(), v.maxLength(2000), v.regex(/^https?:\/\/[^\s]+$/i))),
+	demo: v.boolean()
+});
+/** legal.json of the progress feed: published, public answers to the legal pillar's questions. */
+export const LegalFile = v.object({
+	frameworkVersion: v.nullable(int(1, 999_999)),
+	measures: v.pipe(v.array(LegalMeasure), v.maxLength(LIMITS.resultsMax * 20))
+});
+export type LegalFile = v.InferOutput<typeof LegalFile>;
+
 const PublicKey = v.object({
 	fingerprint: v.pipe(v.string(), v.regex(/^sha256:[0-9a-f]{64}$/)),
 	publicKey: v.pipe(v.string(), v.regex(/^[A-Za-z0-9+/]{43}=$/)),

@@ -71,6 +71,11 @@ describe('federation: publishing', () => {
 		expect(scores.results.map((r: { country: string }) => r.country)).toEqual(['KE']);
 		expect(await file('observations.csv')).toContain(',KE,OVERALL,2025,');
 		expect(await file('observations.csv')).not.toContain(',GH,');
+		// the legal tracker's measures travel too, for its own countries only
+		const legal = JSON.parse(await file('legal.json')) as { frameworkVersion: number; measures: { country: string; questionId: string }[] };
+		expect(legal.frameworkVersion).toBe(scores.frameworkVersion);
+		expect(legal.measures.length).toBeGreaterThan(0);
+		expect(new Set(legal.measures.map((x) => x.country))).toEqual(new Set(['KE']));
 		const s2 = await federation.ensureSnapshot(db(), 'progress', new Date(), true);
 		expect(s2.sequence).toBe(s1.sequence);
 		await federation.saveSettings(admin, { name: 'Kenya COP', countries: 'KE, GH', role: 'both' });

@@ -10,6 +10,7 @@ import * as directory from '../directory';
 import * as progress from '../progress';
 import { sha256Hex, signDocument } from './crypto';
 import { currentKey } from './keys';
+import type { LegalFile } from './input';
 import { federationSnapshotFiles, federationSnapshots } from './schema';
 import { FEEDS, readSettings, type Feed, type Settings } from './settings';
 
@@ -23,7 +24,8 @@ const SERVICE_PAGE = /^services-(\d{4})\.json$/;
 /** The files each feed carries, by name; nothing else is ever fetched. */
 export function isFeedFileList(feed: Feed, names: string[]): boolean {
 	const sorted = [...names].sort();
-	if (feed === 'progress') return sorted.join(',') === 'observations.csv,scores.json';
+	// progress: legal.json beside the scores (members before the legal tracker was federated send none)
+	if (feed === 'progress') return ['legal.json,observations.csv,scores.json', 'observations.csv,scores.json'].includes(sorted.join(','));
 	// services: pages services-0001.json ... numbered from 1 without gaps, or one services.json (members before paging)
 	if (sorted.length === 1 && sorted[0] === 'services.json') return true;
 	return sorted.length >= 1 && sorted.length <= MAX_SERVICE_FILES && sorted.every((n, k) => SERVICE_PAGE.exec(n)?.[1] === String(k + 1).padStart(4, '0'));
@@ -64,6 +66,10 @@ async function* progressFiles(d: Db | Tx, s: Settings): AsyncGenerator<FeedFile>
 		}))
 	};
 	const obs = (await progress.opendata.observations(d)).filter((o) => o.refAreaType === 'country' && mine.has(o.refArea) && results.some((r) => r.country === o.refArea && r.period === o.timePeriod));
+	// the legal tracker's measures: published, public answers of the legal pillar, local ones only
+	const measures = (await progress.legalMeasures(d)).filter((x) => mine.has(x.country) && !x.source);
+	const legal: LegalFile = { frameworkVersion, measures: measures.map(({ country, period, indicatorId, questionId, answer, citation, adoptedOn, url, demo }) => ({ country, period, indicatorId, questionId, answer, citation, adoptedOn, url, demo })) };
+	yield { name: 'legal.json', body: JSON.stringify(legal) };
 	yield { name: 'observations.csv', body: progress.opendata.toSdmxCsv(obs) };
 	yield { name: 'scores.json', body: JSON.stringify(scores) };
 }

@@ -238,7 +238,8 @@ describe('federation: the hub pulls a member', () => {
 		expect(await held()).toEqual([...made].sort());
 
 		// a gap in the numbering, or a page beside the single file: not a list of files a hub takes
-		for (const files of [{ 'services-0001.json': '[]', 'services-0003.json': '[]' }, { 'services-0001.json': '[]', 'services.json': '[]' }]) {
+		const lists: Record<string, string>[] = [{ 'services-0001.json': '[]', 'services-0003.json': '[]' }, { 'services-0001.json': '[]', 'services.json': '[]' }];
+		for (const files of lists) {
 			member.publish('services', files);
 			r = await federation.pullNow(admin, memberId);
 			expect(r[1]).toMatchObject({ outcome: 'refused', code: 'files_unexpected' });
@@ -276,5 +277,38 @@ describe('federation: the hub pulls a member', () => {
 		const r = await federation.pullNow(admin, memberId);
 		expect(r[0]).toMatchObject({ outcome: 'applied', sequence: 8 });
 		expect(await scoresOf()).toEqual(['KE:2025:79:8']);
+	});
+	it('takes the legal tracker\'s measures with their source; a bad legal.json keeps the last good ones', async () => {
+		await seedPublishedAssessment(db(), { country: 'GH', period: 2025, level: 1 });
+		const fw = await progress.getFramework(db());
+		const legalQuestion = fw.pillars.flatMap((p) => p.indicators.filter((i) => i.legal).flatMap((i) => i.questions.filter((q) => q.type === 'yes_partial_no').map((q) => ({ indicatorId: i.id, questionId: q.id }))))[0];
+		expect(legalQuestion).toBeDefined();
+		const measure = { country: 'KE', period: 2025, ...legalQuestion, answer: 'partial', citation: 'Cybercrimes Act 2015, s. 13', adoptedOn: '2015-05-25', url: 'https://example.org/tz-law', demo: false };
+		member.publishScores([countryResult('KE', 2025, 81)], { sequence: 21, legal: { frameworkVersion: fw.version, measures: [measure] } });
+		let r = await federation.pullNow(admin, memberId);
+		expect(r[0]).toMatchObject({ outcome: 'applied' });
+		const ke = (await progress.legalMeasures(db(), { period: 2025, countries: ['KE'] })).filter((x) => x.questionId === legalQuestion.questionId);
+		expect(ke).toEqual([{ ...measure, source: { name: 'East', url: member.origin, snapshotAt: expect.any(String) } }]);
+		// the public tracker names the source of what it shows
+		const pub = await import('../progress-public');
+		const tracker = await pub.legalTracker(db(), { locale: 'en', period: 2025, countries: ['KE', 'GH'] });
+		expect(tracker.sources.map((x) => [x.code, x.source])).toEqual([['KE', 'East']]);
+
+		// a measure with a script for a link, a country not trusted, a repeated measure: refused, the last good kept
+		let next = 22;
+		for (const bad of [{ ...measure, url: 'javascript:alert(1)' }, { ...measure, country: 'FR' }]) {
+			member.publishScores([countryResult('KE', 2025, 81)], { sequence: next++, legal: { frameworkVersion: fw.version, measures: [bad] } });
+			r = await federation.pullNow(admin, memberId);
+			expect(r[0].outcome).toBe('refused');
+		}
+		member.publishScores([countryResult('KE', 2025, 81)], { sequence: 25, legal: { frameworkVersion: fw.version, measures: [measure, measure] } });
+		r = await federation.pullNow(admin, memberId);
+		expect(r[0]).toMatchObject({ outcome: 'refused', code: 'legal_invalid' });
+		expect((await progress.legalMeasures(db(), { period: 2025, countries: ['KE'] })).filter((x) => x.source)).toHaveLength(1);
+		// a member of an older version sends no legal.json: its measures are gone with the next snapshot
+		member.publishScores([countryResult('KE', 2025, 81)], { sequence: 26 });
+		r = await federation.pullNow(admin, memberId);
+		expect(r[0]).toMatchObject({ outcome: 'applied' });
+		expect((await progress.legalMeasures(db(), { period: 2025, countries: ['KE'] })).filter((x) => x.source)).toEqual([]);
 	});
 });

@@ -13,10 +13,10 @@ import * as progress from '../progress';
 import * as cache from '../platform/cache';
 import { log } from '../platform/log';
 import { checkEndorsement, fingerprint, proofKeyId, sha256Hex, verifyDocument } from './crypto';
-import { InstanceKeys, LIMITS, Manifest, ScoresFile } from './input';
+import { InstanceKeys, LegalFile, LIMITS, Manifest, ScoresFile } from './input';
 import { Fault, guardedGet } from './net';
 import { isFeedFileList } from './publish';
-import { federationMembers, federationPulls, federationScores, federationServices } from './schema';
+import { federationLegalMeasures, federationMembers, federationPulls, federationScores, federationServices } from './schema';
 import { FEEDS, type Feed } from './settings';
 
 export type Member = typeof federationMembers.$inferSelect;
@@ -141,7 +141,17 @@ async function apply(d: Db | Tx, member: Member, feed: Feed, got: Verified, now:
 		if (!parsed.success) throw new Fault('scores_invalid', parsed.issues[0]?.path?.map((p) => String(p.key)).join('.') ?? '');
 		checkSdmx((await got.file('observations.csv')).toString('utf8'), trusted);
 		const results = parsed.output.results;
-		const countries = [...new Set(results.map((r) => r.country))];
+		// the legal tracker's measures, from a member that sends them
+		let legal: LegalFile = { frameworkVersion: null, measures: [] };
+		if (got.manifest.files.some((f) => f.name === 'legal.json')) {
+			const read = v.safeParse(LegalFile, parseJson(await got.file('legal.json'), 'legal.json'));
+			if (!read.success) throw new Fault('legal_invalid', read.issues[0]?.path?.map((p) => String(p.key)).join('.') ?? '');
+			legal = read.output;
+			if (legal.measures.length && legal.frameworkVersion === null) throw new Fault('legal_invalid', 'frameworkVersion');
+			const keys = new Set(legal.measures.map((x) => `${x.country}:${x.period}:${x.questionId}`));
+			if (keys.size !== legal.measures.length) throw new Fault('legal_invalid', 'duplicate measure');
+		}
+		const countries = [...new Set([...results.map((r) => r.country), ...legal.measures.map((x) => x.country)])];
 		for (const c of countries) if (!trusted.has(c)) throw new Fault('country_not_trusted', c);
 		const local = await localCountries(d, countries);
 		if (local.size) throw new Fault('country_local', [...local].join(','));
@@ -165,6 +175,24 @@ async function apply(d: Db | Tx, member: Member, feed: Feed, got: Verified, now:
 					pillars: r.pillars,
 					indicators: r.indicators,
 					isDemo: r.demo
+				}))
+			);
+		}
+		await d.delete(federationLegalMeasures).where(eq(federationLegalMeasures.memberId, member.id));
+		for (let i = 0; i < legal.measures.length; i += 1000) {
+			await d.insert(federationLegalMeasures).values(
+				legal.measures.slice(i, i + 1000).map((x) => ({
+					...base,
+					country: x.country,
+					period: x.period,
+					frameworkVersion: legal.frameworkVersion!,
+					indicatorId: x.indicatorId,
+					questionId: x.questionId,
+					answer: x.answer,
+					citation: x.citation,
+					adoptedOn: x.adoptedOn,
+					url: x.url,
+					isDemo: x.demo
 				}))
 			);
 		}

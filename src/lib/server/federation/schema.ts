@@ -120,6 +120,33 @@ export const federationScores = pgTable(
 	(t) => [uniqueIndex('federation_scores_key_idx').on(t.country, t.period, t.frameworkVersion), index('federation_scores_member_idx').on(t.memberId)]
 );
 
+/**
+ * Federated legal measures: a member's published, public answers to the legal pillar's questions
+ * (is a protection in law, where, since when), for the legal tracker, with their provenance.
+ */
+export const federationLegalMeasures = pgTable(
+	'federation_legal_measures',
+	{
+		memberId: uuid('member_id')
+			.notNull()
+			.references(() => federationMembers.id, { onDelete: 'cascade' }),
+		country: text('country').notNull(),
+		period: integer('period').notNull(),
+		frameworkVersion: integer('framework_version').notNull(),
+		indicatorId: text('indicator_id').notNull(),
+		questionId: text('question_id').notNull(),
+		answer: text('answer').notNull(),
+		citation: text('citation'),
+		adoptedOn: text('adopted_on'),
+		url: text('url'),
+		isDemo: boolean('is_demo').notNull().default(false),
+		sequence: integer('sequence').notNull(),
+		snapshotAt: timestamp('snapshot_at', { withTimezone: true }).notNull(),
+		pulledAt: timestamp('pulled_at', { withTimezone: true }).notNull()
+	},
+	(t) => [uniqueIndex('federation_legal_measures_key_idx').on(t.country, t.period, t.frameworkVersion, t.questionId), index('federation_legal_measures_member_idx').on(t.memberId)]
+);
+
 /** Federated help services: the HSDS record as the member sent it, with its provenance. */
 export const federationServices = pgTable(
 	'federation_services',

@@ -75,11 +75,13 @@ export class FakeMember {
 	}
 
 	/** `legacyCsv`: observations.csv without the SOURCE_INSTANCE column, as a member of an older version writes it. */
-	publishScores(results: ReturnType<typeof countryResult>[], opts: { sequence?: number; key?: FakeKey; legacyCsv?: boolean } = {}): void {
+	/** `legal`: the legal tracker's measures (legal.json), which a member of an older version does not send. */
+	publishScores(results: ReturnType<typeof countryResult>[], opts: { sequence?: number; key?: FakeKey; legacyCsv?: boolean; legal?: unknown } = {}): void {
 		const obs = results.map((r) => ({ refArea: r.country, refAreaType: 'country' as const, indicator: 'OVERALL', measure: 'overall', timePeriod: r.period, value: r.overall, unit: 'SCORE' as const, obsStatus: 'A' as const, validationStatus: 'validated' as const, frameworkVersion: 1, demo: false, source: null }));
 		let csv = progress.opendata.toSdmxCsv(obs);
 		if (opts.legacyCsv) csv = csv.split('\r\n').map((l) => (l ? l.slice(0, l.lastIndexOf(',')) : l)).join('\r\n');
-		this.publish('progress', { 'scores.json': JSON.stringify({ frameworkVersion: 1, results }), 'observations.csv': csv }, opts);
+		const legal = opts.legal === undefined ? {} : { 'legal.json': JSON.stringify(opts.legal) };
+		this.publish('progress', { 'scores.json': JSON.stringify({ frameworkVersion: 1, results }), 'observations.csv': csv, ...legal }, opts);
 	}
 
 	instance() {

@@ -35,6 +35,8 @@ export interface LegalTracker {
 	map: string | null;
 	mapRows: { code: string; name: string; href: string; cell: LegalCell; swatch: string }[];
 	demo: boolean;
+	/** on a hub: where the shown countries' federated measures come from, with the date of the snapshot */
+	sources: { code: string; name: string; source: string; url: string; date: string }[];
 }
 
 const CLASS: Record<LegalMeasure['answer'], string> = { yes: 'law-yes', partial: 'law-partial', no: 'law-no', not_applicable: 'law-na' };
@@ -106,6 +108,10 @@ export async function legalTracker(d: Db | Tx, q: { locale: Locale; period?: num
 			}
 		);
 	}
+	// every country on the page (compared, or on the map) whose measures a member shared
+	const shownSources = new Map<string, NonNullable<LegalMeasure['source']>>();
+	const shown = new Set([...chosenCodes, ...mapRows.map((r) => r.code)]);
+	for (const x of measures) if (x.source && shown.has(x.country)) shownSources.set(x.country, x.source);
 	return {
 		periods: periods.map((p) => ({ value: p, label: f.year(p) })),
 		period,
@@ -117,6 +123,7 @@ export async function legalTracker(d: Db | Tx, q: { locale: Locale; period?: num
 		rows,
 		map,
 		mapRows,
-		demo: measures.some((x) => x.demo)
+		demo: measures.some((x) => x.demo),
+		sources: [...shownSources.entries()].map(([code, src]) => ({ code, name: nameOf(code), source: src.name || src.url, url: src.url, date: f.date(src.snapshotAt.slice(0, 10)) })).sort((a, b) => a.name.localeCompare(b.name, locale))
 	};
 }

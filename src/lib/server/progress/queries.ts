@@ -196,17 +196,44 @@ export async function legalMeasures(d: Db | Tx, q: { period?: number; countries?
 		.innerJoin(assessments, eq(assessments.id, answers.assessmentId))
 		.where(and(...where))
 		.orderBy(asc(assessments.period), asc(assessments.country), asc(answers.questionId));
-	return rows.map((r) => ({
-		country: r.country,
-		period: r.period,
-		indicatorId: legalQuestions.get(r.questionId)!,
-		questionId: r.questionId,
-		answer: r.notApplicable ? 'not_applicable' : (r.value as 'yes' | 'partial' | 'no'),
-		citation: r.citation,
-		adoptedOn: r.adoptedOn,
-		url: r.url,
-		demo: r.isDemo
+	// on a hub: measures members share (federation_legal_measures), for the same framework version's
+	// legal questions; the hub's own demo answers for a country give way to federated ones, as its
+	// demo scores do. Raw SQL, as allScores reads federation_scores.
+	const fedWhere: SQL[] = [sql`f.framework_version = ${v}`, sql`f.question_id in (${sql.join([...legalQuestions.keys()].map((id) => sql`${id}`), sql`, `)})`];
+	if (q.period !== undefined) fedWhere.push(sql`f.period = ${q.period}`);
+	if (q.countries?.length) fedWhere.push(sql`f.country in (${sql.join(q.countries.map((c) => sql`${c.toUpperCase()}`), sql`, `)})`);
+	const federated = rowsOf(
+		await d.execute(sql`select f.country, f.period, f.question_id, f.answer, f.citation, f.adopted_on, f.url, f.is_demo, m.name as source_name, m.origin as source_url, f.snapshot_at
+			from federation_legal_measures f join federation_members m on m.id = f.member_id and m.active
+			where ${sql.join(fedWhere, sql` and `)}`)
+	);
+	const shared = new Set(federated.map((r) => String(r.country)));
+	const local: LegalMeasure[] = rows
+		.filter((r) => !(r.isDemo && shared.has(r.country)))
+		.map((r) => ({
+			country: r.country,
+			period: r.period,
+			indicatorId: legalQuestions.get(r.questionId)!,
+			questionId: r.questionId,
+			answer: r.notApplicable ? 'not_applicable' : (r.value as 'yes' | 'partial' | 'no'),
+			citation: r.citation,
+			adoptedOn: r.adoptedOn,
+			url: r.url,
+			demo: r.isDemo
+		}));
+	const fromMembers: LegalMeasure[] = federated.map((r) => ({
+		country: String(r.country),
+		period: Number(r.period),
+		indicatorId: legalQuestions.get(String(r.question_id))!,
+		questionId: String(r.question_id),
+		answer: String(r.answer) as LegalMeasure['answer'],
+		citation: r.citation == null ? null : String(r.citation),
+		adoptedOn: r.adopted_on == null ? null : String(r.adopted_on),
+		url: r.url == null ? null : String(r.url),
+		demo: r.is_demo === true || r.is_demo === 't',
+		source: { name: String(r.source_name ?? ''), url: String(r.source_url), snapshotAt: new Date(r.snapshot_at as string).toISOString() }
 	}));
+	return [...local, ...fromMembers].sort((a, b) => a.period - b.period || a.country.localeCompare(b.country) || a.questionId.localeCompare(b.questionId));
 }
 
 /** Does `country` belong to a region (helper for pages filtering results)? */
