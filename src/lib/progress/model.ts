@@ -113,6 +113,18 @@ export interface IndicatorScore {
 	hidden: boolean;
 }
 
+/** Where a federated figure comes from (federation): shown beside it wherever it is shown. */
+export interface FederatedSource {
+	name: string;
+	url: string;
+	/** when the member made the snapshot */
+	snapshotAt: string;
+	/** when the hub last pulled the member successfully (its data was then current); absent in older test data */
+	checkedAt?: string | null;
+	/** the last pull failed: the member is down or refused, the figure may be out of date */
+	unreachable?: boolean;
+}
+
 export interface CountryResult extends ScoreSet {
 	country: string;
 	period: number;
@@ -122,7 +134,7 @@ export interface CountryResult extends ScoreSet {
 	/** seeded demonstration data: every page and export showing it says so */
 	demo: boolean;
 	/** on a hub: the member instance this result was federated from, and the date of its snapshot */
-	source?: { name: string; url: string; snapshotAt: string };
+	source?: FederatedSource;
 }
 
 export type AggregateScope = { kind: 'world' } | { kind: 'region'; region: RegionId };
@@ -156,7 +168,7 @@ export interface LegalMeasure {
 	url: string | null;
 	demo: boolean;
 	/** on a hub: the member instance this measure was federated from, and the date of its snapshot */
-	source?: { name: string; url: string; snapshotAt: string };
+	source?: FederatedSource;
 }
 
 /** Groups smaller than this are suppressed in regional and world figures. */

@@ -64,7 +64,9 @@ export const load: PageServerLoad = async ({ url, setHeaders }) => {
 			name: s.name,
 			href: isUuid(s.id) ? `${s.origin}/help/services/${s.id}` : s.origin,
 			source: s.source || s.origin,
-			date: s.snapshotAt.toISOString().slice(0, 10)
+			date: s.snapshotAt.toISOString().slice(0, 10),
+			// the last pull failed: the list may be out of date
+			unreachable: s.failures > 0
 		})),
 		offline
 	};

@@ -288,11 +288,20 @@ describe('federation: the hub pulls a member', () => {
 		let r = await federation.pullNow(admin, memberId);
 		expect(r[0]).toMatchObject({ outcome: 'applied' });
 		const ke = (await progress.legalMeasures(db(), { period: 2025, countries: ['KE'] })).filter((x) => x.questionId === legalQuestion.questionId);
-		expect(ke).toEqual([{ ...measure, source: { name: 'East', url: member.origin, snapshotAt: expect.any(String) } }]);
+		expect(ke).toEqual([{ ...measure, source: { name: 'East', url: member.origin, snapshotAt: expect.any(String), checkedAt: expect.any(String), unreachable: false } }]);
 		// the public tracker names the source of what it shows
 		const pub = await import('../progress-public');
 		const tracker = await pub.legalTracker(db(), { locale: 'en', period: 2025, countries: ['KE', 'GH'] });
 		expect(tracker.sources.map((x) => [x.code, x.source])).toEqual([['KE', 'East']]);
+		// the member goes down: what is kept says how old it may be, on the tracker and the dashboards
+		member.override.set('/api/v1/federation/feeds/progress/manifest.json', () => {
+			throw new TypeError('connect ECONNREFUSED');
+		});
+		await federation.pullNow(admin, memberId);
+		member.override.clear();
+		expect((await pub.legalTracker(db(), { locale: 'en', period: 2025, countries: ['KE'] })).sources[0]).toMatchObject({ unreachable: true, checked: expect.any(String) });
+		const [keScore] = await progress.publishedCountryResults(db(), { country: 'KE', period: 2025 });
+		expect(keScore.source).toMatchObject({ name: 'East', unreachable: true, checkedAt: expect.any(String) });
 
 		// a measure with a script for a link, a country not trusted, a repeated measure: refused, the last good kept
 		let next = 22;

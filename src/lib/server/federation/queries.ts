@@ -86,7 +86,7 @@ export async function federatedCoverage(d: Db | Tx = db()): Promise<{ coverage: 
  */
 export async function federatedServices(params: directory.SearchParams, d: Db | Tx = db()) {
 	const rows = await d
-		.select({ id: federationServices.id, name: federationServices.name, record: federationServices.record, snapshotAt: federationServices.snapshotAt, source: federationMembers.name, origin: federationMembers.origin })
+		.select({ id: federationServices.id, name: federationServices.name, record: federationServices.record, snapshotAt: federationServices.snapshotAt, source: federationMembers.name, origin: federationMembers.origin, failures: federationMembers.failures })
 		.from(federationServices)
 		.innerJoin(federationMembers, eq(federationMembers.id, federationServices.memberId))
 		.where(and(eq(federationMembers.active, true), sql`${federationServices.countries} && array[${params.country}, 'ZZ']::text[]`))

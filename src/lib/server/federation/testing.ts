@@ -80,7 +80,7 @@ export class FakeMember {
 		const obs = results.map((r) => ({ refArea: r.country, refAreaType: 'country' as const, indicator: 'OVERALL', measure: 'overall', timePeriod: r.period, value: r.overall, unit: 'SCORE' as const, obsStatus: 'A' as const, validationStatus: 'validated' as const, frameworkVersion: 1, demo: false, source: null }));
 		let csv = progress.opendata.toSdmxCsv(obs);
 		if (opts.legacyCsv) csv = csv.split('\r\n').map((l) => (l ? l.slice(0, l.lastIndexOf(',')) : l)).join('\r\n');
-		const legal = opts.legal === undefined ? {} : { 'legal.json': JSON.stringify(opts.legal) };
+		const legal: Record<string, string> = opts.legal === undefined ? {} : { 'legal.json': JSON.stringify(opts.legal) };
 		this.publish('progress', { 'scores.json': JSON.stringify({ frameworkVersion: 1, results }), 'observations.csv': csv, ...legal }, opts);
 	}
 

@@ -36,7 +36,7 @@ export interface LegalTracker {
 	mapRows: { code: string; name: string; href: string; cell: LegalCell; swatch: string }[];
 	demo: boolean;
 	/** on a hub: where the shown countries' federated measures come from, with the date of the snapshot */
-	sources: { code: string; name: string; source: string; url: string; date: string }[];
+	sources: { code: string; name: string; source: string; url: string; date: string; checked: string | null; unreachable: boolean }[];
 }
 
 const CLASS: Record<LegalMeasure['answer'], string> = { yes: 'law-yes', partial: 'law-partial', no: 'law-no', not_applicable: 'law-na' };
@@ -124,6 +124,6 @@ export async function legalTracker(d: Db | Tx, q: { locale: Locale; period?: num
 		map,
 		mapRows,
 		demo: measures.some((x) => x.demo),
-		sources: [...shownSources.entries()].map(([code, src]) => ({ code, name: nameOf(code), source: src.name || src.url, url: src.url, date: f.date(src.snapshotAt.slice(0, 10)) })).sort((a, b) => a.name.localeCompare(b.name, locale))
+		sources: [...shownSources.entries()].map(([code, src]) => ({ code, name: nameOf(code), source: src.name || src.url, url: src.url, date: f.date(src.snapshotAt.slice(0, 10)), checked: src.checkedAt ? f.date(src.checkedAt.slice(0, 10)) : null, unreachable: !!src.unreachable })).sort((a, b) => a.name.localeCompare(b.name, locale))
 	};
 }

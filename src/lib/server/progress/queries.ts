@@ -51,14 +51,29 @@ async function publicVersion(d: Db | Tx, version?: number): Promise<number | nul
  */
 const allScores = sql`(
 	select s.framework_version, s.country, s.region, s.period, s.overall, s.tier, s.pillars, s.indicators, s.is_demo,
-		null::text as source_name, null::text as source_url, null::timestamptz as source_snapshot_at
+		null::text as source_name, null::text as source_url, null::timestamptz as source_snapshot_at,
+		null::timestamptz as source_checked_at, 0 as source_failures
 	from progress_scores s
 	where not (s.is_demo and exists (select 1 from federation_scores f where f.country = s.country))
 	union all
 	select f.framework_version, f.country, f.region, f.period, f.overall, f.tier, f.pillars, f.indicators, f.is_demo,
-		m.name, m.origin, f.snapshot_at
+		m.name, m.origin, f.snapshot_at, m.last_success_at, m.failures
 	from federation_scores f join federation_members m on m.id = f.member_id and m.active
 ) as progress_scores`;
+
+/**
+ * Where a federated figure comes from: the member, the date of its snapshot, when the hub last
+ * heard from it, and whether the last pull failed (the figure may then be out of date).
+ */
+function sourceOf(name: unknown, url: unknown, snapshotAt: unknown, checkedAt: unknown, failures: unknown): NonNullable<CountryResult['source']> {
+	return {
+		name: String(name ?? ''),
+		url: String(url),
+		snapshotAt: new Date(snapshotAt as string).toISOString(),
+		checkedAt: checkedAt == null ? null : new Date(checkedAt as string).toISOString(),
+		unreachable: Number(failures) > 0
+	};
+}
 
 /** Periods (years) with at least one published score, newest first. */
 export async function publishedPeriods(d: Db | Tx, version?: number): Promise<number[]> {
@@ -94,7 +109,7 @@ export async function publishedCountryResults(d: Db | Tx, q: CountryQuery = {}):
 		pillars: json<Record<PillarId, number | null>>(r.pillars),
 		indicators: json<CountryResult['indicators']>(r.indicators),
 		demo: r.is_demo === true || r.is_demo === 't',
-		...(r.source_url ? { source: { name: String(r.source_name ?? ''), url: String(r.source_url), snapshotAt: new Date(r.source_snapshot_at as string).toISOString() } } : {})
+		...(r.source_url ? { source: sourceOf(r.source_name, r.source_url, r.source_snapshot_at, r.source_checked_at, r.source_failures) } : {})
 	}));
 }
 
@@ -203,7 +218,7 @@ export async function legalMeasures(d: Db | Tx, q: { period?: number; countries?
 	if (q.period !== undefined) fedWhere.push(sql`f.period = ${q.period}`);
 	if (q.countries?.length) fedWhere.push(sql`f.country in (${sql.join(q.countries.map((c) => sql`${c.toUpperCase()}`), sql`, `)})`);
 	const federated = rowsOf(
-		await d.execute(sql`select f.country, f.period, f.question_id, f.answer, f.citation, f.adopted_on, f.url, f.is_demo, m.name as source_name, m.origin as source_url, f.snapshot_at
+		await d.execute(sql`select f.country, f.period, f.question_id, f.answer, f.citation, f.adopted_on, f.url, f.is_demo, m.name as source_name, m.origin as source_url, f.snapshot_at, m.last_success_at, m.failures
 			from federation_legal_measures f join federation_members m on m.id = f.member_id and m.active
 			where ${sql.join(fedWhere, sql` and `)}`)
 	);
@@ -231,7 +246,7 @@ export async function legalMeasures(d: Db | Tx, q: { period?: number; countries?
 		adoptedOn: r.adopted_on == null ? null : String(r.adopted_on),
 		url: r.url == null ? null : String(r.url),
 		demo: r.is_demo === true || r.is_demo === 't',
-		source: { name: String(r.source_name ?? ''), url: String(r.source_url), snapshotAt: new Date(r.snapshot_at as string).toISOString() }
+		source: sourceOf(r.source_name, r.source_url, r.snapshot_at, r.last_success_at, r.failures)
 	}));
 	return [...local, ...fromMembers].sort((a, b) => a.period - b.period || a.country.localeCompare(b.country) || a.questionId.localeCompare(b.questionId));
 }

@@ -370,13 +370,21 @@ export function sourcesSection(c: ReportContext): void {
 	const rows: Row[] = [...byCountry.entries()]
 		.map(([code, s]) => ({ code, s, name: countryName(code, locale) ?? code }))
 		.sort((a, b) => a.name.localeCompare(b.name, locale))
-		.map(({ s, name: n }) => ({ head: { text: n }, cells: [{ text: s.name || s.url, href: s.url }, { text: f.date(new Date(s.snapshotAt)) }] }));
+		.map(({ s, name: n }) => ({
+			head: { text: n },
+			cells: [
+				{ text: s.name || s.url, href: s.url },
+				{ text: f.date(new Date(s.snapshotAt)) },
+				// how old the data may be: when the hub last heard from the member, and whether it failed since
+				{ text: [s.checkedAt ? f.date(new Date(s.checkedAt)) : '', s.unreachable ? m.federation_pub_unreachable({}, o) : ''].filter(Boolean).join(' ') || '-' }
+			]
+		}));
 	doc.sections.push({
 		id: 'sources',
 		title: m.federation_pub_sources_title({}, o),
 		blocks: [
 			{ kind: 'text', text: m.federation_pub_sources_intro({}, o), tone: 'note' },
-			{ kind: 'table', table: { caption: m.federation_pub_sources_title({}, o), head: [m.progress_pub_country({}, o), m.federation_pub_source({}, o), m.federation_pub_snapshot({}, o)], rows } }
+			{ kind: 'table', table: { caption: m.federation_pub_sources_title({}, o), head: [m.progress_pub_country({}, o), m.federation_pub_source({}, o), m.federation_pub_snapshot({}, o), m.federation_pub_checked({}, o)], rows } }
 		]
 	});
 }
