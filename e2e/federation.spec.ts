@@ -2,7 +2,8 @@
 // national instance speaking for Kenya (its demo assessments are validated data there) is started
 // here on its own database (E2E_PORT + 1, a fresh PGlite folder or its own PostgreSQL database).
 // The hub's admin registers it by the key fingerprint read from its /.well-known/cop-instance,
-// pulls it, and the world dashboard and SDMX export show Kenya with its source; then the member
+// pulls it, and the world dashboard, SDMX export, legal tracker and events list show Kenya's
+// validated data and public events with their source; then the member
 // goes down and the hub keeps the data and shows the failure. /admin/federation in English and Arabic.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { ADMIN, expect, scan, signIn, test } from './fixtures';
@@ -107,6 +108,18 @@ test('a hub pulls a national instance, shows its country with the source, and ke
 	const legalSources = page.locator('section', { has: page.getByRole('heading', { name: 'Sources of federated figures' }) });
 	await expect(legalSources).toContainText('Kenya');
 	await expect(legalSources).toContainText(MEMBER_NAME);
+
+	// the member's public events for Kenya appear in the hub's events list, linking to the member
+	await page.goto('/events?country=KE');
+	await scan(page);
+	const shared = page.locator('section', { has: page.getByRole('heading', { name: 'Events shared by national platforms' }) });
+	await expect(shared).toContainText(MEMBER_NAME);
+	const link = shared.getByRole('link', { name: 'Staying safe online: free session for pupils aged 10 to 14' });
+	expect(await link.getAttribute('href')).toMatch(new RegExp(`^${MEMBER}/events/[0-9a-f-]{36}$`));
+	await page.goto('/ar/events?country=KE');
+	await scan(page);
+	await expect(page.getByRole('heading', { name: 'فعاليات تشاركها المنصات الوطنية' })).toBeVisible();
+	expect(await page.locator('section a[href^="' + MEMBER + '/ar/events/"]').count()).toBeGreaterThan(0);
 
 	// the member goes down: the hub keeps the last good snapshot and shows the failure
 	await stopMember();

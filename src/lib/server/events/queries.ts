@@ -60,6 +60,23 @@ export async function listForFeed(now = new Date(), limit = 500): Promise<EventR
 		.limit(limit);
 }
 
+/**
+ * What a national instance shares with a hub (federation's events feed): published events, and
+ * cancelled ones once published, in the countries it speaks for, from 30 days ago on, soonest
+ * first, with their seats taken. Regional events without a country are not a country's to share.
+ */
+export async function listForFederation(countries: string[], now = new Date(), limit = 5000): Promise<{ event: EventRow; taken: number }[]> {
+	if (!countries.length) return [];
+	const rows = await db()
+		.select()
+		.from(events)
+		.where(and(inArray(events.status, ['published', 'cancelled']), isNotNull(events.publishedAt), inArray(events.country, countries), gte(events.endsAt, new Date(now.getTime() - 30 * 86_400_000))))
+		.orderBy(asc(events.startsAt), asc(events.id))
+		.limit(limit);
+	const taken = await placesTakenBy(rows.map((r) => r.id));
+	return rows.map((e) => ({ event: e, taken: e.status === 'published' ? (taken.get(e.id) ?? 0) : 0 }));
+}
+
 async function placesTakenBy(ids: string[]): Promise<Map<string, number>> {
 	if (!ids.length) return new Map();
 	const rows = await db()

@@ -1,7 +1,10 @@
 // What federation accepts: the administrator's forms, and everything a member sends (the instance
 // document, the manifest, each file), parsed strictly with limits.
 import * as v from 'valibot';
-import { isCountryCode } from '../../geo';
+import { isCountryCode, REGIONS } from '../../geo';
+import { AUDIENCES, COP_AREAS, EVENT_KINDS, EVENTS_LIMITS, MODES } from '../../events/vocab';
+import { locales } from '../../paraglide/runtime.js';
+import { isTimeZone } from '../events';
 import { PILLARS, TIERS } from '../../progress/model';
 import { FEEDS, ROLES } from './settings';
 
@@ -13,7 +16,8 @@ export const LIMITS = {
 	/** per file; FEDERATION_MAX_FILE_BYTES overrides */
 	fileBytes: () => Number(process.env.FEDERATION_MAX_FILE_BYTES ?? 256 * 1024 * 1024),
 	resultsMax: 250 * 100,
-	servicesMax: 500_000
+	servicesMax: 500_000,
+	eventsMax: 10_000
 } as const;
 
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max, 'text_too_long'));
@@ -101,6 +105,44 @@ export const LegalFile = v.object({
 	measures: v.pipe(v.array(LegalMeasure), v.maxLength(LIMITS.resultsMax * 20))
 });
 export type LegalFile = v.InferOutput<typeof LegalFile>;
+
+// events.json of the events feed: published public events, as /api/v1/events gives them
+const LocaleText = (max: number) => v.record(v.picklist(locales), v.pipe(v.string(), v.maxLength(max)));
+const ZonedTime = v.pipe(v.string(), v.maxLength(40), v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?([+-]\d{2}:\d{2}|Z)$/), v.check((s) => !Number.isNaN(Date.parse(s))));
+const Word = v.pipe(v.string(), v.regex(/^[a-z0-9_-]{1,60}$/));
+const FederatedEvent = v.pipe(
+	v.object({
+		id: Id,
+		url: v.pipe(v.string(), v.maxLength(2000), v.regex(/^https?:\/\/[^\s]+$/i)),
+		status: v.picklist(['published', 'cancelled']),
+		demo: v.boolean(),
+		title: v.pipe(LocaleText(EVENTS_LIMITS.titleMax), v.check((t) => Object.values(t).some((x) => !!x?.trim()), 'title')),
+		description: LocaleText(EVENTS_LIMITS.descriptionMax),
+		kind: v.picklist(EVENT_KINDS),
+		audiences: v.pipe(v.array(v.picklist(AUDIENCES)), v.maxLength(AUDIENCES.length)),
+		topics: v.pipe(v.array(Word), v.maxLength(50)),
+		copAreas: v.pipe(v.array(v.picklist(COP_AREAS)), v.maxLength(COP_AREAS.length)),
+		languages: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z]{2,3}$/))), v.maxLength(30)),
+		start: ZonedTime,
+		end: ZonedTime,
+		timeZone: v.pipe(v.string(), v.maxLength(64), v.check(isTimeZone)),
+		mode: v.picklist(MODES),
+		venue: v.nullable(v.pipe(v.string(), v.maxLength(EVENTS_LIMITS.venueMax))),
+		city: v.nullable(v.pipe(v.string(), v.maxLength(EVENTS_LIMITS.venueMax))),
+		// a national instance shares the events of its countries; regional ones have no country and stay home
+		country: Country,
+		region: v.nullable(v.picklist(REGIONS)),
+		seats: int(0, EVENTS_LIMITS.seatsMax),
+		seatsLeft: int(0, EVENTS_LIMITS.seatsMax),
+		registrationOpens: v.nullable(IsoTime),
+		registrationCloses: v.nullable(IsoTime),
+		childAgeRange: v.nullable(v.object({ min: int(0, 18), max: v.nullable(int(0, 18)) }))
+	}),
+	v.check((e) => Date.parse(e.end) >= Date.parse(e.start), 'end before start')
+);
+export type FederatedEvent = v.InferOutput<typeof FederatedEvent>;
+export const EventsFile = v.object({ events: v.pipe(v.array(FederatedEvent), v.maxLength(LIMITS.eventsMax)) });
+export type EventsFile = v.InferOutput<typeof EventsFile>;
 
 const PublicKey = v.object({
 	fingerprint: v.pipe(v.string(), v.regex(/^sha256:[0-9a-f]{64}$/)),

@@ -16,7 +16,9 @@ export class Fault extends Error {
 		readonly code: string,
 		readonly detail = '',
 		/** refused: the member answered, but with something we do not accept; failed: we could not get an answer */
-		readonly kind: 'refused' | 'failed' = 'refused'
+		readonly kind: 'refused' | 'failed' = 'refused',
+		/** the member's HTTP status, for an http_status fault */
+		readonly status?: number
 	) {
 		super(`${code}${detail ? `: ${detail}` : ''}`);
 	}
@@ -169,7 +171,7 @@ export async function guardedGet(origin: string, path: string, opts: { maxBytes:
 	}
 	if (res.status !== 200) {
 		await res.body?.cancel();
-		throw new Fault('http_status', `${res.status} for ${url.pathname}`, 'failed');
+		throw new Fault('http_status', `${res.status} for ${url.pathname}`, 'failed', res.status);
 	}
 	const declared = Number(res.headers.get('content-length') ?? 0);
 	if (declared > opts.maxBytes) {

@@ -5,7 +5,7 @@ import { operation, type ApiPaths } from '../api/describe';
 import { FEEDS } from './settings';
 import { FILE_NAME } from './input';
 
-export const FeedPath = v.object({ feed: v.pipe(v.picklist(FEEDS, 'federation_feed_unknown'), v.description('progress (validated scores and SDMX-CSV) or services (verified help services, HSDS 3.0)')) });
+export const FeedPath = v.object({ feed: v.pipe(v.picklist(FEEDS, 'federation_feed_unknown'), v.description('progress (validated scores, SDMX-CSV and legal measures), services (verified help services, HSDS 3.0) or events (published public events)')) });
 export const FilePath = v.object({
 	feed: FeedPath.entries.feed,
 	sequence: v.pipe(v.string(), v.regex(/^[1-9]\d{0,9}$/, 'federation_sequence_invalid'), v.description('The snapshot sequence number from the manifest')),

@@ -118,6 +118,39 @@ describe('federation: publishing', () => {
 		expect(federation.isFeedFileList('services', [])).toBe(false);
 		expect(federation.isFeedFileList('progress', ['scores.json', 'observations.csv'])).toBe(true);
 		expect(federation.isFeedFileList('progress', ['scores.json'])).toBe(false);
+		expect(federation.isFeedFileList('events', ['events.json'])).toBe(true);
+		expect(federation.isFeedFileList('events', ['events.json', 'services.json'])).toBe(false);
+	});
+
+	it('publishes the public events of its countries, as the hub reads them, without online links or registrations', async () => {
+		const admin = await makeUser({ grants: [grant('admin')] });
+		await federation.saveSettings(admin, { name: 'Kenya COP', countries: 'KE, GH', role: 'both' });
+		const events = await import('../events');
+		const { makePublishedEvent, registerConfirmed, eventInput } = await import('../events/testing');
+		const organiser = await makeUser({ grants: [grant('organiser')] });
+		const inPerson = await makePublishedEvent(organiser, { title: { en: 'Federated training', ar: 'تدريب' } });
+		const online = await makePublishedEvent(organiser, { mode: 'online', venue: '', city: '', onlineUrl: 'https://meet.example.org/secret-room' });
+		const elsewhere = await makePublishedEvent(organiser, { country: 'TZ', timeZone: 'Africa/Dar_es_Salaam' });
+		const draft = await events.createEvent(organiser, eventInput());
+		const reg = await registerConfirmed(inPerson, { name: 'Registered Person', email: 'registered.person@example.org' });
+		expect(reg.status).toBe('confirmed');
+		const snap = await federation.ensureSnapshot(db(), 'events', new Date(), true);
+		const m = snap.manifest as { files: { name: string }[]; countries: string[] };
+		expect(m.files.map((f) => f.name)).toEqual(['events.json']);
+		const body = (await federation.snapshotFile(db(), 'events', snap.sequence, 'events.json'))!.body;
+		const file = JSON.parse(body) as { events: { id: string; seatsLeft: number; title: Record<string, string>; url: string }[] };
+		const ids = file.events.map((e) => e.id);
+		expect(ids).toContain(inPerson);
+		expect(ids).toContain(online);
+		expect(ids).not.toContain(elsewhere);
+		expect(ids).not.toContain(draft);
+		expect(file.events.find((e) => e.id === inPerson)).toMatchObject({ seatsLeft: 39, title: { en: 'Federated training', ar: 'تدريب' }, url: expect.stringMatching(new RegExp(`/events/${inPerson}$`)) });
+		// nothing private: no online link, no registrant, no safeguarding contact
+		for (const secret of ['secret-room', 'Registered Person', 'registered.person', 'onlineUrl', 'safeguarding']) expect(body).not.toContain(secret);
+		// what is published is what a hub accepts
+		const v = await import('valibot');
+		const { EventsFile } = await import('./input');
+		expect(v.safeParse(EventsFile, file).success).toBe(true);
 	});
 
 	it('rotates the key: the new one is endorsed by the old, both listed, old snapshots still verify', async () => {
@@ -136,6 +169,6 @@ describe('federation: publishing', () => {
 		expect(doc.keys.current!.fingerprint).toBe(r.current);
 		expect(doc.keys.previous.map((k) => k.fingerprint)).toEqual([r.previous]);
 		expect(doc.countries).toEqual(['GH', 'KE']);
-		expect(doc.feeds.map((f) => f.feed)).toEqual(['progress', 'services']);
+		expect(doc.feeds.map((f) => f.feed)).toEqual(['progress', 'services', 'events']);
 	});
 });

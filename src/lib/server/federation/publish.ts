@@ -7,10 +7,11 @@ import { randomInt } from 'node:crypto';
 import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db';
 import * as directory from '../directory';
+import * as events from '../events';
 import * as progress from '../progress';
 import { sha256Hex, signDocument } from './crypto';
 import { currentKey } from './keys';
-import type { LegalFile } from './input';
+import { LIMITS, type EventsFile, type LegalFile } from './input';
 import { federationSnapshotFiles, federationSnapshots } from './schema';
 import { FEEDS, readSettings, type Feed, type Settings } from './settings';
 
@@ -26,6 +27,7 @@ export function isFeedFileList(feed: Feed, names: string[]): boolean {
 	const sorted = [...names].sort();
 	// progress: legal.json beside the scores (members before the legal tracker was federated send none)
 	if (feed === 'progress') return ['legal.json,observations.csv,scores.json', 'observations.csv,scores.json'].includes(sorted.join(','));
+	if (feed === 'events') return sorted.length === 1 && sorted[0] === 'events.json';
 	// services: pages services-0001.json ... numbered from 1 without gaps, or one services.json (members before paging)
 	if (sorted.length === 1 && sorted[0] === 'services.json') return true;
 	return sorted.length >= 1 && sorted.length <= MAX_SERVICE_FILES && sorted.every((n, k) => SERVICE_PAGE.exec(n)?.[1] === String(k + 1).padStart(4, '0'));
@@ -102,8 +104,19 @@ async function* servicesFiles(s: Settings): AsyncGenerator<FeedFile> {
 	if (page.length || n === 0) yield file();
 }
 
+/**
+ * Published public events in the countries this instance speaks for (and cancelled ones, so a hub
+ * learns of the cancellation), as /api/v1/events gives them: no registrations, no online link.
+ */
+async function* eventsFiles(s: Settings, now = new Date()): AsyncGenerator<FeedFile> {
+	const rows = await events.listForFederation(s.countries, now, LIMITS.eventsMax);
+	const file: EventsFile = { events: rows.map((r) => events.presentOpenData(r.event, r.taken)) as EventsFile['events'] };
+	yield { name: 'events.json', body: JSON.stringify(file) };
+}
+
 function buildFiles(d: Db | Tx, feed: Feed, s: Settings): AsyncGenerator<FeedFile> {
-	return feed === 'progress' ? progressFiles(d, s) : servicesFiles(s);
+	if (feed === 'progress') return progressFiles(d, s);
+	return feed === 'services' ? servicesFiles(s) : eventsFiles(s);
 }
 
 export type Snapshot = typeof federationSnapshots.$inferSelect;

@@ -49,7 +49,8 @@ describe('federation: the hub pulls a member', () => {
 
 	it('accepts the first snapshot signed by the agreed key, with provenance', async () => {
 		const r = await federation.pullNow(admin, memberId);
-		expect(r.map((x) => x.outcome)).toEqual(['applied', 'applied']);
+		// this member publishes no events feed (a member of an earlier version): nothing to take, not a failure
+		expect(r).toMatchObject([{ outcome: 'applied' }, { outcome: 'applied' }, { feed: 'events', outcome: 'unchanged', code: 'not_published' }]);
 		expect(await scoresOf()).toEqual(['KE:2025:60:1', 'TZ:2025:40:1']);
 		const m = await memberRow();
 		expect(m.keys.map((k) => k.fingerprint)).toEqual([member.key.fp]);
@@ -59,7 +60,7 @@ describe('federation: the hub pulls a member', () => {
 
 	it('costs a 304 when nothing changed', async () => {
 		const r = await federation.pullNow(admin, memberId);
-		expect(r.map((x) => x.outcome)).toEqual(['unchanged', 'unchanged']);
+		expect(r.map((x) => x.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged']);
 	});
 
 	it('refuses a replayed (older) sequence and keeps the last good snapshot', async () => {
@@ -319,5 +320,91 @@ describe('federation: the hub pulls a member', () => {
 		r = await federation.pullNow(admin, memberId);
 		expect(r[0]).toMatchObject({ outcome: 'applied' });
 		expect((await progress.legalMeasures(db(), { period: 2025, countries: ['KE'] })).filter((x) => x.source)).toEqual([]);
+	});
+
+	it('takes public events with their source, filters them like the hub\'s own, and refuses bad ones', async () => {
+		const at = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+		const event = (id: string, over: Record<string, unknown> = {}) => ({
+			id,
+			url: `${member.origin}/events/${id}`,
+			status: 'published',
+			demo: false,
+			title: { en: `Workshop ${id.slice(0, 4)}`, fr: `Atelier ${id.slice(0, 4)}` },
+			description: {},
+			kind: 'workshop',
+			audiences: ['parents'],
+			topics: ['get_help'],
+			copAreas: ['capacity'],
+			languages: ['sw'],
+			start: `${at(10)}T09:00:00+03:00`,
+			end: `${at(10)}T12:00:00+03:00`,
+			timeZone: 'Africa/Nairobi',
+			mode: 'in_person',
+			venue: null,
+			city: 'Nairobi',
+			country: 'KE',
+			region: null,
+			seats: 30,
+			seatsLeft: 12,
+			registrationOpens: null,
+			registrationCloses: null,
+			childAgeRange: null,
+			...over
+		});
+		const a = '0a1b2c3d-0000-4000-8000-000000000001';
+		const b = '0a1b2c3d-0000-4000-8000-000000000002';
+		const past = '0a1b2c3d-0000-4000-8000-000000000003';
+		const cancelled = '0a1b2c3d-0000-4000-8000-000000000004';
+		const good = [
+			event(a),
+			event(b, { country: 'TZ', kind: 'webinar', mode: 'online', city: null, languages: ['en'], audiences: ['educators'], start: `${at(5)}T09:00:00Z`, end: `${at(5)}T10:00:00Z`, timeZone: 'UTC' }),
+			event(past, { start: `${at(-20)}T09:00:00+03:00`, end: `${at(-20)}T12:00:00+03:00` }),
+			event(cancelled, { status: 'cancelled' })
+		];
+		member.publish('events', { 'events.json': JSON.stringify({ events: good }) });
+		let r = await federation.pullNow(admin, memberId);
+		expect(r[2]).toMatchObject({ feed: 'events', outcome: 'applied', count: 4 });
+		const ids = async (q: Parameters<typeof federation.federatedEvents>[0]) => (await federation.federatedEvents(q)).items.map((x) => x.event.id);
+		// upcoming soonest first, cancelled ones left out, past ones most recent first
+		expect(await ids({ when: 'upcoming' })).toEqual([b, a]);
+		expect(await ids({ when: 'past' })).toEqual([past]);
+		expect(await ids({ when: 'upcoming', country: 'KE' })).toEqual([a]);
+		expect(await ids({ when: 'upcoming', region: 'africa' })).toEqual([b, a]);
+		expect(await ids({ when: 'upcoming', region: 'europe' })).toEqual([]);
+		expect(await ids({ when: 'upcoming', kind: 'webinar' })).toEqual([b]);
+		expect(await ids({ when: 'upcoming', mode: 'in_person' })).toEqual([a]);
+		expect(await ids({ when: 'upcoming', language: 'sw' })).toEqual([a]);
+		expect(await ids({ when: 'upcoming', audience: 'educators' })).toEqual([b]);
+		expect(await ids({ when: 'upcoming', topic: 'get_help' })).toEqual([b, a]);
+		const first = await federation.federatedEvents({ when: 'upcoming' }, new Date(), 1);
+		expect(first.more).toBe(true);
+		expect(first.items[0].source).toMatchObject({ name: 'East', url: member.origin, unreachable: false, checkedAt: expect.any(String) });
+		expect((await federation.overview(admin)).members.find((m) => m.id === memberId)!.events).toBe(4);
+
+		// refused, the last good list kept: a link off the member's origin, a country not trusted, an id twice, a script in a field
+		const bad = [
+			[event(a, { url: 'https://elsewhere.example/events/x' })],
+			[event(a, { country: 'FR' })],
+			[event(a), event(a)],
+			[event(a, { kind: '<script>' })],
+			[event(a, { end: `${at(1)}T00:00:00Z`, start: `${at(2)}T00:00:00Z` })]
+		];
+		for (const list of bad) {
+			member.publish('events', { 'events.json': JSON.stringify({ events: list }) });
+			r = await federation.pullNow(admin, memberId);
+			expect(r[2].outcome).toBe('refused');
+		}
+		expect(await ids({ when: 'upcoming' })).toEqual([b, a]);
+		// once a member published its events, a missing feed is a failure, not "not published"
+		member.override.set('/api/v1/federation/feeds/events/manifest.json', () => new Response('gone', { status: 404 }));
+		r = await federation.pullNow(admin, memberId);
+		expect(r[2]).toMatchObject({ outcome: 'failed', code: 'not_published' });
+		member.override.clear();
+		expect(await ids({ when: 'upcoming' })).toEqual([b, a]);
+		// an empty list empties the hub's copy
+		member.publish('events', { 'events.json': JSON.stringify({ events: [] }) });
+		r = await federation.pullNow(admin, memberId);
+		expect(r[2]).toMatchObject({ outcome: 'applied', count: 0 });
+		expect(await ids({ when: 'upcoming' })).toEqual([]);
 	});
 });

@@ -13,10 +13,10 @@ import * as progress from '../progress';
 import * as cache from '../platform/cache';
 import { log } from '../platform/log';
 import { checkEndorsement, fingerprint, proofKeyId, sha256Hex, verifyDocument } from './crypto';
-import { InstanceKeys, LegalFile, LIMITS, Manifest, ScoresFile } from './input';
+import { EventsFile, InstanceKeys, LegalFile, LIMITS, Manifest, ScoresFile } from './input';
 import { Fault, guardedGet } from './net';
 import { isFeedFileList } from './publish';
-import { federationLegalMeasures, federationMembers, federationPulls, federationScores, federationServices } from './schema';
+import { federationEvents, federationLegalMeasures, federationMembers, federationPulls, federationScores, federationServices } from './schema';
 import { FEEDS, type Feed } from './settings';
 
 export type Member = typeof federationMembers.$inferSelect;
@@ -69,7 +69,11 @@ interface Verified {
 /** Fetches and verifies one feed; null when it did not change. Throws Fault. */
 export async function fetchFeed(member: Member, feed: Feed): Promise<Verified | null> {
 	const state = member.feeds[feed];
-	const res = await guardedGet(member.origin, `/api/v1/federation/feeds/${feed}/manifest.json`, { maxBytes: LIMITS.manifestBytes, etag: state?.etag });
+	const res = await guardedGet(member.origin, `/api/v1/federation/feeds/${feed}/manifest.json`, { maxBytes: LIMITS.manifestBytes, etag: state?.etag }).catch((e) => {
+		// 404, or 400 from a member of an earlier version that does not know the feed's name
+		if (e instanceof Fault && e.code === 'http_status' && (e.status === 404 || e.status === 400)) throw new Fault('not_published', e.detail, 'failed', e.status);
+		throw e;
+	});
 	if (res.status === 304) return null;
 	const raw = parseJson(res.body, 'manifest');
 	const parsed = v.safeParse(Manifest, raw);
@@ -132,7 +136,7 @@ async function otherMembersCountries(d: Db | Tx, memberId: string): Promise<Set<
 /** Checks and writes a verified snapshot; the member's previous rows for the feed are replaced. */
 async function apply(d: Db | Tx, member: Member, feed: Feed, got: Verified, now: Date): Promise<number> {
 	// anonymous pages showing federated figures or services are rendered again (platform/page-cache.ts)
-	await cache.invalidate(d, feed === 'progress' ? 'progress' : 'directory');
+	await cache.invalidate(d, feed === 'progress' ? 'progress' : feed === 'services' ? 'directory' : 'events');
 	const trusted = new Set(member.countries);
 	const snapshotAt = new Date(got.manifest.created);
 	const base = { memberId: member.id, sequence: got.manifest.sequence, snapshotAt, pulledAt: now };
@@ -198,6 +202,7 @@ async function apply(d: Db | Tx, member: Member, feed: Feed, got: Verified, now:
 		}
 		return results.length;
 	}
+	if (feed === 'events') return applyEvents(d, member, got, base);
 	// the member's previous services go first; each page is checked whole before its rows are
 	// written, and any fault rolls the whole snapshot back (the caller's transaction)
 	await d.delete(federationServices).where(eq(federationServices.memberId, member.id));
@@ -223,6 +228,44 @@ async function apply(d: Db | Tx, member: Member, feed: Feed, got: Verified, now:
 		total += rows.length;
 	}
 	return total;
+}
+
+/**
+ * The events feed: each event checked whole (schema, a country the member is trusted for, a page on
+ * the member's own origin, no id twice), then the member's previous events replaced. Events are not
+ * a country's "one source of truth" data: the hub's own events in the same country stay beside them.
+ */
+async function applyEvents(d: Db | Tx, member: Member, got: Verified, base: { memberId: string; sequence: number; snapshotAt: Date; pulledAt: Date }): Promise<number> {
+	const read = v.safeParse(EventsFile, parseJson(await got.file('events.json'), 'events.json'));
+	if (!read.success) throw new Fault('events_invalid', read.issues[0]?.path?.map((p) => String(p.key)).join('.') ?? '');
+	const ids = new Set<string>();
+	const rows: (typeof federationEvents.$inferInsert)[] = [];
+	for (const [i, e] of read.output.events.entries()) {
+		if (ids.has(e.id)) throw new Fault('events_invalid', `events.${i}.id: twice`);
+		ids.add(e.id);
+		if (!member.countries.includes(e.country)) throw new Fault('country_not_trusted', `events.${i}: ${e.country}`);
+		// the hub links to it: only a page on the member itself
+		if (!e.url.startsWith(`${member.origin}/`)) throw new Fault('events_invalid', `events.${i}.url: not on the member's origin`);
+		rows.push({
+			...base,
+			id: e.id,
+			country: e.country,
+			region: regionOf(e.country) ?? '',
+			status: e.status,
+			kind: e.kind,
+			mode: e.mode,
+			audiences: e.audiences,
+			languages: e.languages,
+			topics: e.topics,
+			startsAt: new Date(e.start),
+			endsAt: new Date(e.end),
+			isDemo: e.demo,
+			record: e as unknown as Record<string, unknown>
+		});
+	}
+	await d.delete(federationEvents).where(eq(federationEvents.memberId, member.id));
+	for (let i = 0; i < rows.length; i += 500) await d.insert(federationEvents).values(rows.slice(i, i + 500));
+	return rows.length;
 }
 
 const PULL_MINUTES = () => Number(process.env.FEDERATION_PULL_MINUTES ?? 60);
@@ -276,6 +319,13 @@ export async function pullMember(handle: Db | Tx, memberId: string, now = new Da
 			const count = await (handle as Db).transaction(write);
 			reports.push(count < 0 ? { feed, outcome: 'unchanged' } : { feed, outcome: 'applied', sequence: got.manifest.sequence, count });
 		} catch (e) {
+			// a member of an earlier version does not have this feed yet (404, or 400 for a feed name it
+			// does not know): nothing to take, and not a failure, as long as it never published the feed
+			if (e instanceof Fault && e.code === 'not_published' && !current.feeds[feed]) {
+				reports.push({ feed, outcome: 'unchanged', code: 'not_published' });
+				await handle.insert(federationPulls).values({ memberId, feed, at: now, outcome: 'unchanged', code: 'not_published', ms: Math.round(performance.now() - t0) });
+				continue;
+			}
 			const fault = e instanceof Fault ? e : new Fault('internal', String((e as Error)?.message ?? e).slice(0, 200), 'failed');
 			if (!(e instanceof Fault)) log.error('federation.pull_failed', { member: memberId, feed, error: fault.detail });
 			reports.push({ feed, outcome: fault.kind, code: fault.code });

@@ -1,12 +1,15 @@
 // Federation reads: the public instance document, and the admin page's overview (policy first).
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import * as v from 'valibot';
 import * as directory from '../directory';
+import { ITU_REGION_MEMBERS, type RegionId } from '../../geo';
+import type { FederatedSource } from '../../progress/model';
 import { db, type Db, type Tx } from '../db';
 import type { Actor } from '../identity';
 import { currentKey, listKeys } from './keys';
 import { assertCan } from './policy';
-import { federationMembers, federationPulls, federationScores, federationServices } from './schema';
+import type { FederatedEvent } from './input';
+import { federationEvents, federationMembers, federationPulls, federationScores, federationServices } from './schema';
 import { FEEDS, publishes, readSettings } from './settings';
 
 /** The most federated services one help search reads (a hub's country rarely has more than a few dozen). */
@@ -45,6 +48,10 @@ export async function overview(actor: Actor | null) {
 		.select({ memberId: federationServices.memberId, n: sql<number>`count(*)::int` })
 		.from(federationServices)
 		.groupBy(federationServices.memberId);
+	const eventCounts = await d
+		.select({ memberId: federationEvents.memberId, n: sql<number>`count(*)::int` })
+		.from(federationEvents)
+		.groupBy(federationEvents.memberId);
 	const pulls = await d.select().from(federationPulls).orderBy(desc(federationPulls.id)).limit(50);
 	return {
 		settings,
@@ -52,7 +59,8 @@ export async function overview(actor: Actor | null) {
 		members: members.map((m) => ({
 			...m,
 			scores: counts.find((c) => c.memberId === m.id)?.n ?? 0,
-			services: serviceCounts.find((c) => c.memberId === m.id)?.n ?? 0
+			services: serviceCounts.find((c) => c.memberId === m.id)?.n ?? 0,
+			events: eventCounts.find((c) => c.memberId === m.id)?.n ?? 0
 		})),
 		pulls,
 		origins: Object.fromEntries(members.map((m) => [m.id, m.origin]))
@@ -99,4 +107,49 @@ export async function federatedServices(params: directory.SearchParams, d: Db | 
 			return read.success ? directory.matchesSearch(read.output, params) : !filtered;
 		})
 		.slice(0, 200);
+}
+
+/** The filters of the public events list (events.ListQuery) that federated events honour. */
+export interface FederatedEventsQuery {
+	when: 'upcoming' | 'past';
+	country?: string;
+	region?: string;
+	kind?: string;
+	audience?: string;
+	language?: string;
+	topic?: string;
+	mode?: string;
+}
+
+/**
+ * Public events national platforms share, from active members, filtered like the hub's own list
+ * (the same filters, in SQL) and in the same order (upcoming soonest first, past most recent
+ * first), each with its source (member, snapshot date, last check, whether the last pull failed).
+ * `limit` + 1 rows are read, so the caller knows whether there are more.
+ */
+export async function federatedEvents(query: FederatedEventsQuery, now = new Date(), limit = 50, d: Db | Tx = db()) {
+	const has = (col: unknown, value: string) => sql`${col} @> ${JSON.stringify([value])}::jsonb`;
+	const where: SQL[] = [eq(federationMembers.active, true), eq(federationEvents.status, 'published')];
+	where.push(query.when === 'past' ? lt(federationEvents.endsAt, now) : gte(federationEvents.endsAt, now));
+	if (query.country) where.push(eq(federationEvents.country, query.country));
+	if (query.region) where.push(inArray(federationEvents.country, [...(ITU_REGION_MEMBERS[query.region as RegionId] ?? ['--'])]));
+	if (query.kind) where.push(eq(federationEvents.kind, query.kind));
+	if (query.mode) where.push(eq(federationEvents.mode, query.mode));
+	if (query.audience) where.push(has(federationEvents.audiences, query.audience));
+	if (query.language) where.push(has(federationEvents.languages, query.language));
+	if (query.topic) where.push(has(federationEvents.topics, query.topic));
+	const rows = await d
+		.select({ record: federationEvents.record, snapshotAt: federationEvents.snapshotAt, name: federationMembers.name, origin: federationMembers.origin, checkedAt: federationMembers.lastSuccessAt, failures: federationMembers.failures })
+		.from(federationEvents)
+		.innerJoin(federationMembers, eq(federationMembers.id, federationEvents.memberId))
+		.where(and(...where))
+		.orderBy(query.when === 'past' ? desc(federationEvents.startsAt) : asc(federationEvents.startsAt), asc(federationEvents.id))
+		.limit(limit + 1);
+	return {
+		more: rows.length > limit,
+		items: rows.slice(0, limit).map((r) => ({
+			event: r.record as unknown as FederatedEvent,
+			source: { name: r.name, url: r.origin, snapshotAt: r.snapshotAt.toISOString(), checkedAt: r.checkedAt?.toISOString() ?? null, unreachable: r.failures > 0 } satisfies FederatedSource
+		}))
+	};
 }

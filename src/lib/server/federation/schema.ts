@@ -165,3 +165,35 @@ export const federationServices = pgTable(
 	},
 	(t) => [primaryKey({ columns: [t.memberId, t.id] }), index('federation_services_countries_idx').using('gin', t.countries).with({ fastupdate: false })]
 );
+
+/**
+ * Federated public events: the member's record as /api/v1/events gives it (no registrations, no
+ * online link), with the fields the events list filters on, and their provenance. Registration
+ * happens on the member: the hub links to the event's page there.
+ */
+export const federationEvents = pgTable(
+	'federation_events',
+	{
+		memberId: uuid('member_id')
+			.notNull()
+			.references(() => federationMembers.id, { onDelete: 'cascade' }),
+		/** the member's event id */
+		id: text('id').notNull(),
+		country: text('country').notNull(),
+		region: text('region').notNull(),
+		status: text('status').notNull(),
+		kind: text('kind').notNull(),
+		mode: text('mode').notNull(),
+		audiences: jsonb('audiences').$type<string[]>().notNull(),
+		languages: jsonb('languages').$type<string[]>().notNull(),
+		topics: jsonb('topics').$type<string[]>().notNull(),
+		startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+		endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+		isDemo: boolean('is_demo').notNull().default(false),
+		record: jsonb('record').$type<Record<string, unknown>>().notNull(),
+		sequence: integer('sequence').notNull(),
+		snapshotAt: timestamp('snapshot_at', { withTimezone: true }).notNull(),
+		pulledAt: timestamp('pulled_at', { withTimezone: true }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.memberId, t.id] }), index('federation_events_ends_idx').on(t.endsAt), index('federation_events_country_idx').on(t.country)]
+);

@@ -7,7 +7,7 @@ import { getMeta, setMeta } from '../platform/meta';
 
 export const ROLES = ['publish', 'hub', 'both'] as const;
 export type InstanceRole = (typeof ROLES)[number];
-export const FEEDS = ['progress', 'services'] as const;
+export const FEEDS = ['progress', 'services', 'events'] as const;
 export type Feed = (typeof FEEDS)[number];
 export const isFeed = (x: string): x is Feed => (FEEDS as readonly string[]).includes(x);
 

@@ -37,8 +37,8 @@ export function countryResult(country: string, period: number, overall = 55, dem
 export class FakeMember {
 	origin: string;
 	keys: FakeKey[] = [fakeKey()];
-	snapshots: Record<Feed, { manifest: Record<string, unknown>; files: Record<string, string> } | undefined> = { progress: undefined, services: undefined };
-	sequence: Record<Feed, number> = { progress: 0, services: 0 };
+	snapshots: Record<Feed, { manifest: Record<string, unknown>; files: Record<string, string> } | undefined> = { progress: undefined, services: undefined, events: undefined };
+	sequence: Record<Feed, number> = { progress: 0, services: 0, events: 0 };
 	/** replaces an answer: path -> Response */
 	override = new Map<string, () => Response>();
 	requests: string[] = [];

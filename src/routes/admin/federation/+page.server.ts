@@ -24,6 +24,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 			nextPullAt: iso(m.nextPullAt),
 			scores: m.scores,
 			services: m.services,
+			events: m.events,
 			feeds: Object.entries(m.feeds).map(([feed, f]) => ({ feed, sequence: f.sequence, created: iso(new Date(f.created)) }))
 		})),
 		pulls: o.pulls.map((p) => ({ id: p.id, at: iso(p.at)!, member: o.origins[p.memberId] ?? '', feed: p.feed ?? '', outcome: p.outcome, detail: [p.code, p.sequence ? `#${p.sequence}` : '', p.outcome === 'applied' ? '' : (p.detail ?? '')].filter(Boolean).join(' · ') }))
