@@ -1,37 +1,63 @@
-// Fonts for the PDF report: Noto Sans (SIL Open Font License 1.1) from the @fontsource packages,
-// read from node_modules at first use (never bundled, never fetched). WOFF files: fontkit reads
-// them and pdfkit embeds only the glyphs a report uses, so a Chinese report stays small although
-// the Simplified Chinese font file is 1.5 MB. (The WOFF2 files of the same packages render blank
-// in pdfkit 0.20, so WOFF it is.) Each WOFF is unpacked once into a plain TrueType file in
-// memory: fontkit inflates a WOFF table on every access, which made every new Chinese glyph cost
-// about 100 ms to lay out and 200 ms to subset.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// Fonts for the PDF report: Noto Sans, Noto Sans Arabic and Noto Sans SC (SIL Open Font License
+// 1.1), the 16 WOFF files committed in assets/fonts/ (unmodified copies from the @fontsource
+// packages, see assets/fonts/README.md), read at first use (never bundled, never fetched). WOFF
+// files: fontkit reads them and pdfkit embeds only the glyphs a report uses, so a Chinese report
+// stays small although the Simplified Chinese font file is 1.5 MB. (The WOFF2 files of the same
+// packages render blank in pdfkit 0.20, so WOFF it is.) Each WOFF is unpacked once into a plain
+// TrueType file in memory: fontkit inflates a WOFF table on every access, which made every new
+// Chinese glyph cost about 100 ms to lay out and 200 ms to subset.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import * as fontkit from 'fontkit';
-
-const requireHere = createRequire(import.meta.url);
 
 export type Weight = 'regular' | 'bold';
 
 interface FontFile {
 	/** name pdfkit registers it under */
 	name: string;
-	pkg: string;
 	file: { regular: string; bold: string };
 }
 
 /** Every face, in the order fallback tries them after the locale's own first choice. */
 const FILES: FontFile[] = [
-	{ name: 'latin', pkg: '@fontsource/noto-sans', file: { regular: 'noto-sans-latin-400-normal.woff', bold: 'noto-sans-latin-700-normal.woff' } },
-	{ name: 'latin-ext', pkg: '@fontsource/noto-sans', file: { regular: 'noto-sans-latin-ext-400-normal.woff', bold: 'noto-sans-latin-ext-700-normal.woff' } },
-	{ name: 'cyrillic', pkg: '@fontsource/noto-sans', file: { regular: 'noto-sans-cyrillic-400-normal.woff', bold: 'noto-sans-cyrillic-700-normal.woff' } },
-	{ name: 'cyrillic-ext', pkg: '@fontsource/noto-sans', file: { regular: 'noto-sans-cyrillic-ext-400-normal.woff', bold: 'noto-sans-cyrillic-ext-700-normal.woff' } },
-	{ name: 'greek', pkg: '@fontsource/noto-sans', file: { regular: 'noto-sans-greek-400-normal.woff', bold: 'noto-sans-greek-700-normal.woff' } },
-	{ name: 'vietnamese', pkg: '@fontsource/noto-sans', file: { regular: 'noto-sans-vietnamese-400-normal.woff', bold: 'noto-sans-vietnamese-700-normal.woff' } },
-	{ name: 'arabic', pkg: '@fontsource/noto-sans-arabic', file: { regular: 'noto-sans-arabic-arabic-400-normal.woff', bold: 'noto-sans-arabic-arabic-700-normal.woff' } },
-	{ name: 'sc', pkg: '@fontsource/noto-sans-sc', file: { regular: 'noto-sans-sc-chinese-simplified-400-normal.woff', bold: 'noto-sans-sc-chinese-simplified-700-normal.woff' } }
+	{ name: 'latin', file: { regular: 'noto-sans-latin-400-normal.woff', bold: 'noto-sans-latin-700-normal.woff' } },
+	{ name: 'latin-ext', file: { regular: 'noto-sans-latin-ext-400-normal.woff', bold: 'noto-sans-latin-ext-700-normal.woff' } },
+	{ name: 'cyrillic', file: { regular: 'noto-sans-cyrillic-400-normal.woff', bold: 'noto-sans-cyrillic-700-normal.woff' } },
+	{ name: 'cyrillic-ext', file: { regular: 'noto-sans-cyrillic-ext-400-normal.woff', bold: 'noto-sans-cyrillic-ext-700-normal.woff' } },
+	{ name: 'greek', file: { regular: 'noto-sans-greek-400-normal.woff', bold: 'noto-sans-greek-700-normal.woff' } },
+	{ name: 'vietnamese', file: { regular: 'noto-sans-vietnamese-400-normal.woff', bold: 'noto-sans-vietnamese-700-normal.woff' } },
+	{ name: 'arabic', file: { regular: 'noto-sans-arabic-arabic-400-normal.woff', bold: 'noto-sans-arabic-arabic-700-normal.woff' } },
+	{ name: 'sc', file: { regular: 'noto-sans-sc-chinese-simplified-400-normal.woff', bold: 'noto-sans-sc-chinese-simplified-700-normal.woff' } }
 ];
+
+/** A file every copy of the folder has: how a candidate folder is recognised. */
+const MARKER = FILES[0].file.regular;
+
+let dir: string | undefined;
+
+/**
+ * The folder holding the font files, found once: `PDF_FONTS_DIR` when set; else `assets/fonts`
+ * under the working directory (scripts/start.js, scripts/e2e-server.js and the bench all run the
+ * server from the project folder); else the first `assets/fonts` walking up from this module's
+ * file, which reaches the project folder both from src/lib/server/progress-public/pdf (Vitest,
+ * tsx) and from build/server/chunks (the production build: its chunks are not beside the source,
+ * so a path relative to this file alone would break there).
+ */
+export function fontsDir(): string {
+	if (dir) return dir;
+	const env = process.env.PDF_FONTS_DIR;
+	const candidates = env ? [path.resolve(env)] : [path.resolve('assets', 'fonts')];
+	if (!env) {
+		for (let d = path.dirname(fileURLToPath(import.meta.url)); path.dirname(d) !== d; d = path.dirname(d)) {
+			candidates.push(path.join(d, 'assets', 'fonts'));
+		}
+	}
+	dir = candidates.find((d) => existsSync(path.join(d, MARKER)));
+	if (!dir) throw new Error(`PDF fonts: ${MARKER} not found in ${candidates.join(', ')} (PDF_FONTS_DIR names the folder)`);
+	return dir;
+}
 
 /** The first choice per locale (its script's face), before the common fallback order. */
 const FIRST: Record<string, string[]> = { ar: ['arabic'], zh: ['sc'] };
@@ -52,7 +78,7 @@ export function face(name: string, weight: Weight): Face {
 	if (f) return f;
 	const spec = FILES.find((x) => x.name === name);
 	if (!spec) throw new Error(`unknown font ${name}`);
-	const data = woffToSfnt(readFileSync(requireHere.resolve(`${spec.pkg}/files/${spec.file[weight]}`)));
+	const data = woffToSfnt(readFileSync(path.join(fontsDir(), spec.file[weight])));
 	f = { id, data, font: fontkit.create(data) };
 	faces.set(id, f);
 	return f;

@@ -3,7 +3,7 @@
 import bidiFactory from 'bidi-js';
 import { describe, expect, it } from 'vitest';
 import { TextEngine, type PdfDoc } from './text';
-import { woffToSfnt } from './fonts';
+import { face, fallbackOrder, fontsDir, woffToSfnt } from './fonts';
 
 const bidi = bidiFactory();
 
@@ -67,11 +67,17 @@ describe('PDF text engine', () => {
 		expect(enLines).toEqual(['Scores of', 'the five', 'areas']);
 	});
 
+	it('finds every face in the committed font folder (assets/fonts)', () => {
+		expect(fontsDir()).toMatch(/[/\\]assets[/\\]fonts$/);
+		for (const name of fallbackOrder('en')) {
+			for (const weight of ['regular', 'bold'] as const) expect(face(name, weight).font.postscriptName).toMatch(/^NotoSans/);
+		}
+	});
+
 	it('unpacks WOFF into a TrueType file and leaves other data alone', async () => {
 		const { readFileSync } = await import('node:fs');
-		const { createRequire } = await import('node:module');
-		const req = createRequire(import.meta.url);
-		const woff = readFileSync(req.resolve('@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff'));
+		const path = await import('node:path');
+		const woff = readFileSync(path.join(fontsDir(), 'noto-sans-arabic-arabic-400-normal.woff'));
 		const sfnt = woffToSfnt(woff);
 		expect(sfnt.readUInt32BE(0)).toBe(woff.readUInt32BE(4)); // the flavor becomes the sfnt version
 		expect(sfnt.readUInt16BE(4)).toBe(woff.readUInt16BE(12)); // same number of tables
