@@ -1,17 +1,21 @@
 // Federation journey with two real instances on 127.0.0.1: the hub is the journeys' server; a
-// national instance speaking for Kenya (its demo assessments are validated data there) is started
-// here on its own database (E2E_PORT + 1, a fresh PGlite folder or its own PostgreSQL database).
-// The hub's admin registers it by the key fingerprint read from its /.well-known/cop-instance,
-// pulls it, and the world dashboard, SDMX export, legal tracker and events list show Kenya's
-// validated data and public events with their source; then the member
-// goes down and the hub keeps the data and shows the failure. /admin/federation in English and Arabic.
+// national instance speaking for Kenya is started here on its own database (E2E_PORT + 1, a fresh
+// PGlite folder or its own PostgreSQL database). There, its administrator answers Kenya's 2026
+// assessment as focal point and a validator invited for Kenya accepts every answer. The hub's admin
+// registers the member by the key fingerprint read from its /.well-known/cop-instance and pulls it;
+// the world dashboard, the open data (SDMX with SOURCE_INSTANCE), the legal tracker and the events
+// list show Kenya's validated data and public events with their source. Then the member goes down,
+// and the hub keeps the data and shows the failure. /admin/federation in English and Arabic.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { ADMIN, expect, scan, signIn, test } from './fixtures';
+import { ADMIN, enrolTwoFactor, expect, scan, signIn, test } from './fixtures';
+import { answerPage, go, rulePage, scanOnce } from './workspace';
 
 const HUB_PORT = Number(process.env.E2E_PORT ?? 4173);
 const MEMBER_PORT = HUB_PORT + 1;
 const MEMBER = `http://127.0.0.1:${MEMBER_PORT}`;
 const MEMBER_NAME = 'Kenya national COP instance (e2e)';
+/** the national instance's own administrator (the same password as the hub's) */
+const MEMBER_ADMIN = 'admin.kenya@e2e.test';
 
 let member: ChildProcess | undefined;
 
@@ -39,7 +43,7 @@ function stopMember(): Promise<void> {
 test.beforeAll(async () => {
 	test.setTimeout(240_000);
 	member = spawn(process.execPath, ['scripts/e2e-server.js'], {
-		env: { ...process.env, E2E_PORT: String(MEMBER_PORT), FEDERATION_COUNTRIES: 'KE', FEDERATION_NAME: MEMBER_NAME, FEDERATION_ROLE: 'publish' },
+		env: { ...process.env, E2E_PORT: String(MEMBER_PORT), E2E_ADMIN_EMAIL: MEMBER_ADMIN, FEDERATION_COUNTRIES: 'KE', FEDERATION_NAME: MEMBER_NAME, FEDERATION_ROLE: 'publish' },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	await waitUp(`${MEMBER}/healthz`, 200_000);
@@ -49,8 +53,87 @@ test.afterAll(async () => {
 	await stopMember();
 });
 
-test('a hub pulls a national instance, shows its country with the source, and keeps it when the member is down', async ({ page, request }) => {
-	test.setTimeout(300_000);
+test('a hub pulls a national instance, shows its country with the source, and keeps it when the member is down', async ({ page, request, browser }) => {
+	test.setTimeout(900_000); // the national assessment cycle alone has taken minutes on a loaded 2-core machine
+
+	// on the national instance: its administrator invites a focal point and a validator for Kenya;
+	// the focal point answers Kenya's 2026 assessment and submits it, the validator accepts every answer
+	const national = await browser.newContext({ baseURL: MEMBER });
+	const admin = await national.newPage();
+	await signIn(admin, MEMBER_ADMIN, ADMIN.password);
+	const stamp = Date.now().toString(36);
+	const invites: Record<string, string> = {};
+	for (const [role, email] of [['focal_point', `focal.kenya.${stamp}@example.org`], ['validator', `validator.kenya.${stamp}@example.org`]]) {
+		await admin.goto('/admin/invites');
+		await scanOnce(admin);
+		await admin.locator('input[name=email]').fill(email);
+		await admin.locator('input[name=name]').fill(role === 'validator' ? 'Kenya Validator' : 'Kenya Focal Point');
+		await admin.locator('select[name=role]').selectOption(role);
+		await admin.locator('input[name=scopeKind][value=country]').check();
+		await admin.locator('select[name=country]').selectOption('KE');
+		await admin.locator('form[action="?/invite"] button[type=submit]').click();
+		await expect(admin.locator('p.notice')).toContainText(email);
+		await scan(admin);
+		await admin.goto('/admin/outbox');
+		await scan(admin);
+		await go(admin, () => admin.locator('tr', { hasText: email }).first().locator('a').click());
+		invites[email] = /\/invite\/[A-Za-z0-9_-]+/.exec(await admin.locator('pre.mail-body').innerText())![0];
+	}
+	await national.close();
+	/** Accepts an invitation in a browser of its own on the national instance (and sets up a second factor if the role needs one). */
+	const accept = async (email: string) => {
+		const p = await (await browser.newContext({ baseURL: MEMBER })).newPage();
+		await p.goto(invites[email]);
+		await scan(p);
+		await p.locator('input[name=password]').fill('a long and good password');
+		await p.locator('main form button[type=submit]').click();
+		await p.waitForURL(/\/account(\/two-factor)?$/);
+		if (p.url().endsWith('/two-factor')) await enrolTwoFactor(p, email);
+		else await scan(p);
+		return p;
+	};
+	const [focalEmail, validatorEmail] = Object.keys(invites);
+
+	const fp = await accept(focalEmail);
+	await fp.goto('/workspace');
+	await scanOnce(fp);
+	await fp.locator('select[name=country]').selectOption('KE');
+	await fp.locator('input[name=period]').fill('2026');
+	await go(fp, () => fp.locator('form[action="?/open"] button[type=submit]').click());
+	await fp.waitForURL(/\/workspace\/assessments\/[0-9a-f-]+$/);
+	const overview = fp.url();
+	await go(fp, () => fp.locator('main table a').first().click());
+	const withFile = { done: false };
+	for (let i = 0; i < 5; i++) {
+		await answerPage(fp, withFile);
+		const next = fp.locator('nav.pager a[rel=next]');
+		if (!(await next.count())) break;
+		await go(fp, () => next.click());
+	}
+	await fp.goto(overview);
+	await scanOnce(fp);
+	await go(fp, () => fp.locator('form[action="?/submit"] button').click());
+	await expect(fp.locator('p.notice[role=status]')).toBeVisible();
+	await fp.context().close();
+
+	const val = await accept(validatorEmail);
+	await val.goto('/workspace/queue');
+	await scan(val);
+	for (let guard = 0; guard < 10; guard++) {
+		const item = val.locator('main table a').first();
+		if (!(await item.count())) break;
+		await go(val, () => item.click());
+		await rulePage(val, false);
+		await val.goto('/workspace/queue');
+		await scanOnce(val);
+	}
+	await expect(val.locator('main table')).toHaveCount(0);
+	await val.context().close();
+	// validated on the national instance: public there, and not demo data
+	const home = await (await request.get(`${MEMBER}/api/v1/progress/observations.json?ref_area=KE&period=2026`)).json();
+	const validated = home.data.find((o: { indicator: string }) => o.indicator === 'OVERALL');
+	expect(validated).toMatchObject({ refArea: 'KE', timePeriod: 2026, demo: false, validationStatus: 'validated' });
+
 	// out of band: the national unit tells the hub its key fingerprint
 	const instance = await (await request.get(`${MEMBER}/.well-known/cop-instance`)).json();
 	expect(instance).toMatchObject({ name: MEMBER_NAME, countries: ['KE'], role: 'publish' });
@@ -94,13 +177,16 @@ test('a hub pulls a national instance, shows its country with the source, and ke
 	await expect(sources).toContainText('Kenya');
 	await expect(sources).toContainText(MEMBER_NAME);
 
-	// and the open data carries it
+	// and the open data carries it: the assessment validated at home, with the member as its source
 	const csv = await (await request.get('/api/v1/progress/observations.csv?ref_area=KE')).text();
 	expect(csv).toContain('KE,country,OVERALL');
+	const onHub = await (await request.get('/api/v1/progress/observations.json?ref_area=KE&period=2026')).json();
+	expect(onHub.data.find((o: { indicator: string }) => o.indicator === 'OVERALL')).toMatchObject({ value: validated.value, demo: false, validationStatus: 'validated', source: MEMBER });
 	// SDMX-CSV: the member's address in the SOURCE_INSTANCE attribute column
 	const sdmx = await (await request.get('/api/v1/progress/sdmx.csv?ref_area=KE')).text();
 	expect(sdmx.split('\r\n')[0]).toMatch(/,VALIDATION_STATUS,SOURCE_INSTANCE$/);
 	expect(sdmx).toContain(`,VALIDATED,${MEMBER}\r\n`);
+	expect(sdmx).toMatch(new RegExp(`,KE,OVERALL,2026,[0-9.]+,SCORE,A,VALIDATED,${MEMBER.replace(/[.]/g, '\\.')}\r\n`));
 
 	// the legal tracker shows Kenya's measures from the member, and says so
 	await page.goto('/progress/legal?country=KE');

@@ -31,7 +31,8 @@ if (process.env.DATABASE_URL) {
 process.env.HOST = '127.0.0.1';
 process.env.PORT = String(E2E.port);
 process.env.ORIGIN = `http://127.0.0.1:${E2E.port}`;
-process.env.ADMIN_EMAIL = E2E.adminEmail;
+// a second instance (the federation journey's national one) has an admin of its own
+process.env.ADMIN_EMAIL = process.env.E2E_ADMIN_EMAIL || E2E.adminEmail;
 process.env.ADMIN_PASSWORD = E2E.adminPassword;
 // journeys sign up many people from one address; the limits themselves are tested in Vitest
 process.env.RATE_LIMITS = 'off';
