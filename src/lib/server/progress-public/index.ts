@@ -5,4 +5,5 @@ export { buildReport, renderChart, scopeName, tierLabel, tierName, answerText, p
 export { provideCourseCompletionRates, courseCompletion, type CourseCompletion, type CourseCompletionRates } from './courses';
 export { formats, type Formats } from './format';
 export { renderReportPdf, type PdfOptions } from './pdf/render';
+export { memoReportPdf } from './pdf/memo';
 export { legalTracker, LegalInputError, MAX_COMPARE, type LegalTracker, type LegalCell } from './legal';

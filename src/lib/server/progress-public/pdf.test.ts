@@ -199,4 +199,22 @@ describe('status report PDF', () => {
 		expect(out.text).toContain(countryName('EG', 'ar')!);
 		for (const s of doc.sections) for (const w of words(s.title)) expect(out.text).toContain(w);
 	});
+
+	it('keeps a rendered report until what it shows changes (progress, course completions, translations) or the day does', async () => {
+		const { memoReportPdf } = await import('./index');
+		const cache = await import('../platform/cache');
+		let made = 0;
+		const make = async () => ({ pdf: Buffer.from(`pdf ${++made}`), period: 2025 });
+		const get = () => memoReportPdf('KE|2025|en', make);
+		expect((await get())!.pdf.toString()).toBe('pdf 1');
+		expect((await get())!.pdf.toString()).toBe('pdf 1');
+		expect((await memoReportPdf('KE|2025|ar', make))!.pdf.toString()).toBe('pdf 2');
+		for (const [n, tag] of [[3, 'progress'], [4, 'learning'], [5, 'translations']] as const) {
+			await cache.invalidate(db(), tag);
+			expect((await get())!.pdf.toString()).toBe(`pdf ${n}`);
+			expect((await get())!.pdf.toString()).toBe(`pdf ${n}`);
+		}
+		// an invalid request is answered from the memo too, without making anything
+		expect(await memoReportPdf('KE|1999|en', async () => null)).toBeNull();
+	});
 });

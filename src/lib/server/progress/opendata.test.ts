@@ -6,7 +6,7 @@ import { db } from '../db';
 import { useFreshDatabase } from '../test/db';
 import { answersAt, fixtureFramework, seedPublishedAssessment } from '../test/progress';
 import { insertAssessment } from './seeding';
-import { observations, PLAIN_HEADER, readObservationQuery, SDMX_HEADER, toPlainCsv, toSdmxCsv } from './opendata';
+import { exportBody, observations, PLAIN_HEADER, readObservationQuery, SDMX_HEADER, toPlainCsv, toSdmxCsv } from './opendata';
 
 useFreshDatabase();
 
@@ -73,5 +73,21 @@ describe('open data', () => {
 		expect(rows[0]).toEqual(PLAIN_HEADER);
 		expect(rows).toHaveLength(obs.length + 1);
 		expect(rows.slice(1).every((r) => r.length === PLAIN_HEADER.length)).toBe(true);
+	});
+
+	it('keeps each export until the published figures change, then makes it again', async () => {
+		const q = { period: 2025 };
+		const first = await exportBody(db(), 'sdmx', q);
+		expect(first).toBe(toSdmxCsv(await observations(db(), q)));
+		expect(first).not.toContain(',TZ,');
+		// a second download is the kept body; the other formats are kept apart
+		expect(await exportBody(db(), 'sdmx', q)).toBe(first);
+		expect(await exportBody(db(), 'csv', q)).toBe(toPlainCsv(await observations(db(), q)));
+		expect(JSON.parse(await exportBody(db(), 'json', q)).data).toEqual(JSON.parse(JSON.stringify(await observations(db(), q))));
+		// a validation (scores refreshed, the progress counter bumped) shows at the next download
+		await seedPublishedAssessment(db(), { country: 'TZ', period: 2025, level: 0.7 });
+		const after = await exportBody(db(), 'sdmx', q);
+		expect(after).toContain(',TZ,OVERALL,2025,');
+		expect(after).toBe(toSdmxCsv(await observations(db(), q)));
 	});
 });

@@ -7,6 +7,7 @@ import type { Db, Tx } from '../db';
 import { isCountryCode, isRegionId, REGIONS, type RegionId } from '../../geo';
 import { PILLARS } from '../../progress/model';
 import { ValidationError } from '../platform/errors';
+import * as cache from '../platform/cache';
 import { publishedAggregates, publishedCountryResults } from './queries';
 import { latestPublishedVersion } from './framework';
 
@@ -136,6 +137,32 @@ export function toPlainCsv(obs: Observation[]): string {
 	let s = line(PLAIN_HEADER);
 	for (const o of obs) s += line([o.refArea, o.refAreaType, o.indicator, o.measure, o.timePeriod, o.value, o.unit, o.validationStatus, o.demo ? 'true' : 'false', o.frameworkVersion, o.source ?? '']);
 	return s;
+}
+
+/** The JSON export's body: the observations with the structure id and a note on demo data. */
+export function toJson(obs: Observation[]): string {
+	return JSON.stringify({
+		structure: STRUCTURE_ID,
+		note: "Published (validated) values only. Rows with demo=true (OBS_STATUS DEMO in SDMX) are demonstration data, not a real country's status.",
+		demo: obs.some((o) => o.demo),
+		data: obs
+	});
+}
+
+export type ExportFormat = 'sdmx' | 'csv' | 'json';
+const WRITERS: Record<ExportFormat, (obs: Observation[]) => string> = { sdmx: toSdmxCsv, csv: toPlainCsv, json: toJson };
+
+/**
+ * Made once per change of the published figures (the 'progress' counter, bumped by every
+ * accept, reopen, publication and federated pull), per query and format, on each app instance;
+ * a repeated download costs one read of the counter. At most 16 bodies are kept (the whole
+ * export at 194 countries x 10 periods is a few MB).
+ */
+const exportsMemo = new cache.TagMemo<string>('progress', 16);
+
+/** The body of an open-data export, from the memo while the published figures have not changed. */
+export function exportBody(d: Db | Tx, format: ExportFormat, q: ObservationQuery = {}): Promise<string> {
+	return exportsMemo.get(`${format}\u0000${JSON.stringify(q)}`, async () => WRITERS[format](await observations(d, q)));
 }
 
 export { isRegionId };

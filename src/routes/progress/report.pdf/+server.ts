@@ -12,16 +12,22 @@ export const GET: RequestHandler = async ({ url }) => {
 	if (!scope) return problem(m.error_progress_bad_scope({}, { locale }));
 	const period = pub.parsePeriod(url.searchParams.get('period'));
 	if (period === null) return problem(m.error_progress_bad_period({}, { locale }));
-	const data = await pub.loadScope(db(), scope, period);
-	if (period !== undefined && !data.periods.includes(period)) return problem(m.error_progress_bad_period({}, { locale }));
-	const report = pub.buildReport(data, { locale, mode: 'report' });
-	const f = pub.formats(locale);
-	const pdf = await pub.renderReportPdf(report, {
-		pageOf: (page, pages) => m.common_page_of({ page: f.count(page), pages: f.count(pages) }, { locale }),
-		format: f.score,
-		formatPeriod: f.year
+	// the same report is downloaded many times between two validations: made once per change (pub.memoReportPdf)
+	const made = await pub.memoReportPdf(`${pub.scopeParam(scope)}|${period ?? 'latest'}|${locale}`, async () => {
+		const data = await pub.loadScope(db(), scope, period);
+		if (period !== undefined && !data.periods.includes(period)) return null;
+		const report = pub.buildReport(data, { locale, mode: 'report' });
+		const f = pub.formats(locale);
+		const pdf = await pub.renderReportPdf(report, {
+			pageOf: (page, pages) => m.common_page_of({ page: f.count(page), pages: f.count(pages) }, { locale }),
+			format: f.score,
+			formatPeriod: f.year
+		});
+		return { pdf, period: data.period ?? null };
 	});
-	const name = `cop-status-report-${pub.scopeParam(scope)}-${data.period ?? 'none'}-${locale}.pdf`;
+	if (!made) return problem(m.error_progress_bad_period({}, { locale }));
+	const { pdf } = made;
+	const name = `cop-status-report-${pub.scopeParam(scope)}-${made.period ?? 'none'}-${locale}.pdf`;
 	return new Response(new Uint8Array(pdf), {
 		headers: {
 			'content-type': 'application/pdf',

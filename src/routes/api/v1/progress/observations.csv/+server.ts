@@ -5,7 +5,7 @@ import { openapi, opendata } from '$lib/server/progress';
 
 // the schema checks each parameter's form; opendata resolves the area code
 export const GET = apiHandler(openapi.ObservationsQuery, async (_query, { url }) => {
-	const body = opendata.toPlainCsv(await opendata.observations(db(), opendata.readObservationQuery(url)));
+	const body = await opendata.exportBody(db(), 'csv', opendata.readObservationQuery(url));
 	return new Response(body, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8; header=present',

@@ -5,7 +5,7 @@ import { openapi, opendata } from '$lib/server/progress';
 
 // the schema checks each parameter's form; opendata resolves the area code
 export const GET = apiHandler(openapi.ObservationsQuery, async (_query, { url }) => {
-	const body = opendata.toSdmxCsv(await opendata.observations(db(), opendata.readObservationQuery(url)));
+	const body = await opendata.exportBody(db(), 'sdmx', opendata.readObservationQuery(url));
 	return new Response(body, {
 		headers: {
 			'content-type': 'application/vnd.sdmx.data+csv; version=2.0.0; charset=utf-8',
