@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { db, type Db, type Tx } from '../db';
 import { audit, type Actor } from '../identity';
+import * as cache from '../platform/cache';
 import * as jobs from '../platform/jobs';
 import { parse } from '../platform/validate';
 import { Conflict, NotFound, ValidationError } from '../platform/errors';
@@ -71,6 +72,8 @@ export async function removeMember(actor: Actor | null, id: string): Promise<voi
 		const [row] = await tx.delete(federationMembers).where(eq(federationMembers.id, id)).returning();
 		if (!row) throw new NotFound('federation_member_not_found');
 		await jobs.unschedule(tx, `${PULL_JOB}:${id}:`);
+		// its scores, measures, services and events went with it (cascade): pages show them no more
+		await cache.invalidate(tx, 'progress', 'directory', 'events');
 		await audit.record(tx, actor, { action: 'federation.member_remove', entityType: 'federation_member', entityId: id, before: { origin: row.origin, countries: row.countries } });
 	});
 }

@@ -407,4 +407,32 @@ describe('federation: the hub pulls a member', () => {
 		expect(r[2]).toMatchObject({ outcome: 'applied', count: 0 });
 		expect(await ids({ when: 'upcoming' })).toEqual([]);
 	});
+
+	it('renders pages again when a member starts or stops failing, and when it is removed with its data', async () => {
+		const cache = await import('../platform/cache');
+		const version = () => cache.readVersion('progress');
+		member.publishScores([countryResult('KE', 2025, 82)], { sequence: 40 });
+		await federation.pullNow(admin, memberId);
+		expect((await memberRow()).failures).toBe(0);
+		let v = await version();
+		// nothing new, the same day: nothing to render again
+		await federation.pullNow(admin, memberId);
+		expect(await version()).toBe(v);
+		// the member goes down: the pages must now say so
+		member.override.set('/api/v1/federation/feeds/progress/manifest.json', () => {
+			throw new TypeError('connect ECONNREFUSED');
+		});
+		await federation.pullNow(admin, memberId);
+		expect(await version()).toBeGreaterThan(v);
+		v = await version();
+		await federation.pullNow(admin, memberId); // still down: nothing changes on the pages
+		expect(await version()).toBe(v);
+		member.override.clear();
+		await federation.pullNow(admin, memberId); // back: the warning goes
+		expect(await version()).toBeGreaterThan(v);
+		v = await version();
+		await federation.removeMember(admin, memberId);
+		expect(await version()).toBeGreaterThan(v);
+		expect(await db().select().from(federationScores).where(eq(federationScores.memberId, memberId))).toEqual([]);
+	});
 });

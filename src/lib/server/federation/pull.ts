@@ -334,6 +334,10 @@ export async function pullMember(handle: Db | Tx, memberId: string, now = new Da
 	}
 	const failed = reports.filter((r) => r.outcome === 'refused' || r.outcome === 'failed');
 	const failures = failed.length ? member.failures + 1 : 0;
+	// pages showing the member's data say when it was last checked and whether it could be reached:
+	// render them again when either changes (the day of the last good pull, failing or not)
+	const lastGood = (d: Date | null) => d?.toISOString().slice(0, 10) ?? '';
+	if (failures > 0 !== member.failures > 0 || (!failed.length && lastGood(now) !== lastGood(member.lastSuccessAt))) await cache.invalidate(handle, 'progress', 'directory', 'events');
 	await handle
 		.update(federationMembers)
 		.set({
