@@ -270,3 +270,19 @@ describe('descriptions written per language (issue 15)', () => {
 		expect((await texts(id)).description).toEqual({ en: 'Two countries', es: 'Dos países' });
 	});
 });
+
+describe('the help page\'s fixed parts (emergency numbers, languages) are kept per change of the directory', () => {
+	it('reads them again after any write', async () => {
+		const mod = await makeUser({ grants: [grant('directory_moderator')] });
+		expect((await directory.emergencyServices('MW')).map((e) => e.value)).toEqual([]);
+		expect(await directory.languagesFor('MW')).not.toContain('ny');
+		const id = await directory.createService(mod, serviceInput({ name: { en: 'Malawi emergency' }, kind: 'emergency', countries: ['MW'], languages: ['ny'], channels: [{ type: 'phone', value: '997', hours: { timezone: 'Africa/Blantyre', always: true, weekly: [], exceptions: [] } }] }));
+		expect((await directory.emergencyServices('MW')).map((e) => e.value)).toEqual(['997']);
+		expect(await directory.languagesFor('MW')).toContain('ny');
+		// kept: the same answer while nothing changes
+		expect(await directory.emergencyServices('MW')).toBe(await directory.emergencyServices('MW'));
+		await directory.updateService(mod, id, serviceInput({ name: { en: 'Malawi emergency' }, kind: 'emergency', countries: ['MW'], languages: ['ny'], status: 'defunct', channels: [{ type: 'phone', value: '997', hours: { timezone: 'Africa/Blantyre', always: true, weekly: [], exceptions: [] } }] }));
+		expect(await directory.emergencyServices('MW')).toEqual([]);
+		expect(await directory.languagesFor('MW')).not.toContain('ny');
+	});
+});

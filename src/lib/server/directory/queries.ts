@@ -4,6 +4,7 @@ import { and, arrayContains, arrayOverlaps, asc, desc, eq, ilike, inArray, isNul
 import { containsPattern, db, type Db, type Tx } from '../db';
 import { isOpenAt, openStatus } from '../../directory/hours';
 import type { ActionId, ChannelType, TopicId } from '../../directory/taxonomy';
+import * as cache from '../platform/cache';
 import { changeRequests, channels, organizations, services } from './schema';
 
 export type ServiceRow = typeof services.$inferSelect;
@@ -144,8 +145,19 @@ export async function search(params: SearchParams): Promise<SearchResult[]> {
 	return (await searchPage({ ...params, page: 1, pageSize: params.limit ?? 200 })).results;
 }
 
-/** Emergency services for a country (kind = emergency), always shown beside results. */
-export async function emergencyServices(country: string) {
+/**
+ * Emergency services for a country (kind = emergency), always shown beside results. Read once per
+ * change of the directory and country (every write bumps the 'directory' counter), so the help
+ * page's fixed parts cost one counter read.
+ */
+export function emergencyServices(country: string) {
+	return emergencyMemo.get(country, () => readEmergencyServices(country));
+}
+
+type EmergencyRow = Awaited<ReturnType<typeof readEmergencyServices>>[number];
+const emergencyMemo = new cache.TagMemo<EmergencyRow[]>('directory', 300);
+
+async function readEmergencyServices(country: string) {
 	return db()
 		.select({ id: services.id, name: services.name, isDemo: services.isDemo, verifiedAt: services.verifiedAt, value: channels.value, type: channels.type })
 		.from(services)
@@ -284,7 +296,13 @@ export async function listForExport(options: {
 }
 
 /** Languages the services of a country (and worldwide ones) are offered in, for the filter. */
-export async function languagesFor(country: string): Promise<string[]> {
+export function languagesFor(country: string): Promise<string[]> {
+	return languagesMemo.get(country, () => readLanguagesFor(country));
+}
+
+const languagesMemo = new cache.TagMemo<string[]>('directory', 300);
+
+async function readLanguagesFor(country: string): Promise<string[]> {
 	const rows = await db().execute<{ language: string }>(sql`
 		select distinct l as language from ${services}, unnest(${services.languages}) as l
 		where ${services.countries} && array[${country}, 'ZZ']::text[] and ${services.status} <> 'defunct'
