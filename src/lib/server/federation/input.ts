@@ -5,6 +5,7 @@ import { isCountryCode, REGIONS } from '../../geo';
 import { AUDIENCES, COP_AREAS, EVENT_KINDS, EVENTS_LIMITS, MODES } from '../../events/vocab';
 import { locales } from '../../paraglide/runtime.js';
 import { isTimeZone } from '../events';
+import { CONTROL_CHARACTERS } from '../platform/validate';
 import { PILLARS, TIERS } from '../../progress/model';
 import { FEEDS, ROLES } from './settings';
 
@@ -21,6 +22,8 @@ export const LIMITS = {
 } as const;
 
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max, 'text_too_long'));
+/** A string a member sends: within `max`, and no control character (a NUL cannot even be stored). */
+const clean = (max: number) => v.pipe(v.string(), v.maxLength(max), v.check((x) => !CONTROL_CHARACTERS.test(x), 'control characters'));
 const Country = v.pipe(v.string(), v.check(isCountryCode, 'federation_country_invalid'));
 const CountryList = v.pipe(
 	v.string(),
@@ -48,14 +51,19 @@ export type MemberInput = v.InferOutput<typeof MemberInput>;
 // ---- what members send ---------------------------------------------------------------------------
 
 const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
-const IsoTime = v.pipe(v.string(), v.maxLength(40), v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/), v.check((s) => !Number.isNaN(Date.parse(s))));
+/** A time a member sends, within years the database stores (no year 0, nothing absurd). */
+const inRange = (s: string) => {
+	const t = Date.parse(s);
+	return t >= Date.UTC(1970, 0, 1) && t < Date.UTC(2201, 0, 1);
+};
+const IsoTime = v.pipe(v.string(), v.maxLength(40), v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/), v.check(inRange));
 export const FILE_NAME = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
 
 export const Manifest = v.object({
 	type: v.literal('CopFederationManifest'),
 	version: v.literal(1),
 	instance: v.pipe(v.string(), v.maxLength(300)),
-	name: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.nameMax)), ''),
+	name: v.optional(clean(LIMITS.nameMax), ''),
 	feed: v.picklist(FEEDS),
 	sequence: int(1, 2 ** 31 - 1),
 	created: IsoTime,
@@ -93,10 +101,10 @@ const LegalMeasure = v.object({
 	indicatorId: Id,
 	questionId: Id,
 	answer: v.picklist(['yes', 'partial', 'no', 'not_applicable']),
-	citation: v.nullable(v.pipe(v.string(), v.maxLength(2000))),
+	citation: v.nullable(clean(2000)),
 	adoptedOn: v.nullable(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/), v.check((s) => !Number.isNaN(Date.parse(s))))),
 	// shown as a link on the tracker: http(s) only, as the member's own form allows
-	url: v.nullable(v.pipe(v.string(), v.maxLength(2000), v.regex(/^https?:\/\/[^\s]+$/i))),
+	url: v.nullable(v.pipe(clean(2000), v.regex(/^https?:\/\/[^\s]+$/i))),
 	demo: v.boolean()
 });
 /** legal.json of the progress feed: published, public answers to the legal pillar's questions. */
@@ -107,13 +115,13 @@ export const LegalFile = v.object({
 export type LegalFile = v.InferOutput<typeof LegalFile>;
 
 // events.json of the events feed: published public events, as /api/v1/events gives them
-const LocaleText = (max: number) => v.record(v.picklist(locales), v.pipe(v.string(), v.maxLength(max)));
-const ZonedTime = v.pipe(v.string(), v.maxLength(40), v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?([+-]\d{2}:\d{2}|Z)$/), v.check((s) => !Number.isNaN(Date.parse(s))));
+const LocaleText = (max: number) => v.record(v.picklist(locales), clean(max));
+const ZonedTime = v.pipe(v.string(), v.maxLength(40), v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?([+-]\d{2}:\d{2}|Z)$/), v.check(inRange));
 const Word = v.pipe(v.string(), v.regex(/^[a-z0-9_-]{1,60}$/));
 const FederatedEvent = v.pipe(
 	v.object({
 		id: Id,
-		url: v.pipe(v.string(), v.maxLength(2000), v.regex(/^https?:\/\/[^\s]+$/i)),
+		url: v.pipe(clean(2000), v.regex(/^https?:\/\/[^\s]+$/i)),
 		status: v.picklist(['published', 'cancelled']),
 		demo: v.boolean(),
 		title: v.pipe(LocaleText(EVENTS_LIMITS.titleMax), v.check((t) => Object.values(t).some((x) => !!x?.trim()), 'title')),
@@ -127,8 +135,8 @@ const FederatedEvent = v.pipe(
 		end: ZonedTime,
 		timeZone: v.pipe(v.string(), v.maxLength(64), v.check(isTimeZone)),
 		mode: v.picklist(MODES),
-		venue: v.nullable(v.pipe(v.string(), v.maxLength(EVENTS_LIMITS.venueMax))),
-		city: v.nullable(v.pipe(v.string(), v.maxLength(EVENTS_LIMITS.venueMax))),
+		venue: v.nullable(clean(EVENTS_LIMITS.venueMax)),
+		city: v.nullable(clean(EVENTS_LIMITS.venueMax)),
 		// a national instance shares the events of its countries; regional ones have no country and stay home
 		country: Country,
 		region: v.nullable(v.picklist(REGIONS)),

@@ -245,6 +245,10 @@ describe('federation: the hub pulls a member', () => {
 			r = await federation.pullNow(admin, memberId);
 			expect(r[1]).toMatchObject({ outcome: 'refused', code: 'files_unexpected' });
 		}
+		// a NUL in a record that reads as HSDS: refused, not an internal error
+		member.publish('services', { 'services-0001.json': JSON.stringify([{ ...records[0], description: 'Line\u0000' }]) });
+		r = await federation.pullNow(admin, memberId);
+		expect(r[1]).toMatchObject({ outcome: 'refused', code: 'services_invalid' });
 		// a service id repeated on two pages
 		member.publish('services', { 'services-0001.json': JSON.stringify(records.slice(0, 1)), 'services-0002.json': JSON.stringify(records.slice(0, 1)) });
 		r = await federation.pullNow(admin, memberId);
@@ -306,17 +310,17 @@ describe('federation: the hub pulls a member', () => {
 
 		// a measure with a script for a link, a country not trusted, a repeated measure: refused, the last good kept
 		let next = 22;
-		for (const bad of [{ ...measure, url: 'javascript:alert(1)' }, { ...measure, country: 'FR' }]) {
+		for (const bad of [{ ...measure, url: 'javascript:alert(1)' }, { ...measure, country: 'FR' }, { ...measure, citation: 'Act\u0000 2015' }]) {
 			member.publishScores([countryResult('KE', 2025, 81)], { sequence: next++, legal: { frameworkVersion: fw.version, measures: [bad] } });
 			r = await federation.pullNow(admin, memberId);
 			expect(r[0].outcome).toBe('refused');
 		}
-		member.publishScores([countryResult('KE', 2025, 81)], { sequence: 25, legal: { frameworkVersion: fw.version, measures: [measure, measure] } });
+		member.publishScores([countryResult('KE', 2025, 81)], { sequence: 26, legal: { frameworkVersion: fw.version, measures: [measure, measure] } });
 		r = await federation.pullNow(admin, memberId);
 		expect(r[0]).toMatchObject({ outcome: 'refused', code: 'legal_invalid' });
 		expect((await progress.legalMeasures(db(), { period: 2025, countries: ['KE'] })).filter((x) => x.source)).toHaveLength(1);
 		// a member of an older version sends no legal.json: its measures are gone with the next snapshot
-		member.publishScores([countryResult('KE', 2025, 81)], { sequence: 26 });
+		member.publishScores([countryResult('KE', 2025, 81)], { sequence: 27 });
 		r = await federation.pullNow(admin, memberId);
 		expect(r[0]).toMatchObject({ outcome: 'applied' });
 		expect((await progress.legalMeasures(db(), { period: 2025, countries: ['KE'] })).filter((x) => x.source)).toEqual([]);
@@ -387,12 +391,18 @@ describe('federation: the hub pulls a member', () => {
 			[event(a, { country: 'FR' })],
 			[event(a), event(a)],
 			[event(a, { kind: '<script>' })],
-			[event(a, { end: `${at(1)}T00:00:00Z`, start: `${at(2)}T00:00:00Z` })]
+			[event(a, { end: `${at(1)}T00:00:00Z`, start: `${at(2)}T00:00:00Z` })],
+			// control characters (a NUL cannot even be stored): refused, never an internal error
+			[event(a, { venue: 'Hall\u0000' })],
+			[event(a, { title: { en: 'Workshop\u0007' } })],
+			// a year the database cannot store
+			[event(a, { start: '0000-01-01T09:00:00Z', end: '0000-01-01T10:00:00Z' })]
 		];
 		for (const list of bad) {
 			member.publish('events', { 'events.json': JSON.stringify({ events: list }) });
 			r = await federation.pullNow(admin, memberId);
-			expect(r[2].outcome).toBe('refused');
+			expect(r[2], JSON.stringify(list[0]).slice(0, 120)).toMatchObject({ outcome: 'refused' });
+			expect(r[2].code).not.toBe('internal');
 		}
 		expect(await ids({ when: 'upcoming' })).toEqual([b, a]);
 		// once a member published its events, a missing feed is a failure, not "not published"

@@ -12,6 +12,7 @@ import * as directory from '../directory';
 import * as progress from '../progress';
 import * as cache from '../platform/cache';
 import { log } from '../platform/log';
+import { CONTROL_CHARACTERS } from '../platform/validate';
 import { checkEndorsement, fingerprint, proofKeyId, sha256Hex, verifyDocument } from './crypto';
 import { EventsFile, InstanceKeys, LegalFile, LIMITS, Manifest, ScoresFile } from './input';
 import { Fault, guardedGet } from './net';
@@ -20,6 +21,14 @@ import { federationEvents, federationLegalMeasures, federationMembers, federatio
 import { FEEDS, type Feed } from './settings';
 
 export type Member = typeof federationMembers.$inferSelect;
+
+/** Whether any string in a parsed JSON value (keys included) holds a control character: a NUL cannot even be stored. */
+function hasControlCharacters(x: unknown): boolean {
+	if (typeof x === 'string') return CONTROL_CHARACTERS.test(x);
+	if (Array.isArray(x)) return x.some(hasControlCharacters);
+	if (x && typeof x === 'object') return Object.entries(x).some(([k, val]) => CONTROL_CHARACTERS.test(k) || hasControlCharacters(val));
+	return false;
+}
 
 function parseJson(body: Buffer, what: string): unknown {
 	try {
@@ -215,6 +224,8 @@ async function apply(d: Db | Tx, member: Member, feed: Feed, got: Verified, now:
 		for (let i = 0; i < list.length; i++) {
 			const rec = list[i] as Record<string, unknown>;
 			const where = `${name} record ${i}`;
+			// the record is kept as sent: nothing in it may be unstorable
+			if (hasControlCharacters(rec)) throw new Fault('services_invalid', `${where}: control characters`);
 			const { raw, errors } = directory.hsds.fromHsdsService(rec);
 			if (errors.length) throw new Fault('services_invalid', `${where}: ${errors[0].field} ${errors[0].code}`.slice(0, 200));
 			const id = typeof rec.id === 'string' && rec.id.length <= 64 ? rec.id : '';
