@@ -1,6 +1,6 @@
 // Federation journey with two real instances on 127.0.0.1: the hub is the journeys' server; a
 // national instance speaking for Kenya is started here on its own database (E2E_PORT + 1, a fresh
-// PGlite folder or its own PostgreSQL database). There, its administrator answers Kenya's 2026
+// PGlite folder or its own PostgreSQL database). There, its administrator answers Kenya's 2023
 // assessment as focal point and a validator invited for Kenya accepts every answer. The hub's admin
 // registers the member by the key fingerprint read from its /.well-known/cop-instance and pulls it;
 // the world dashboard, the open data (SDMX with SOURCE_INSTANCE), the legal tracker and the events
@@ -57,7 +57,8 @@ test('a hub pulls a national instance, shows its country with the source, and ke
 	test.setTimeout(900_000); // the national assessment cycle alone has taken minutes on a loaded 2-core machine
 
 	// on the national instance: its administrator invites a focal point and a validator for Kenya;
-	// the focal point answers Kenya's 2026 assessment and submits it, the validator accepts every answer
+	// the focal point answers Kenya's 2023 assessment (a year before the demo data, so the hub's
+	// latest period stays as the other journeys expect) and submits it, the validator accepts every answer
 	const national = await browser.newContext({ baseURL: MEMBER });
 	const admin = await national.newPage();
 	await signIn(admin, MEMBER_ADMIN, ADMIN.password);
@@ -98,7 +99,7 @@ test('a hub pulls a national instance, shows its country with the source, and ke
 	await fp.goto('/workspace');
 	await scanOnce(fp);
 	await fp.locator('select[name=country]').selectOption('KE');
-	await fp.locator('input[name=period]').fill('2026');
+	await fp.locator('input[name=period]').fill('2023');
 	await go(fp, () => fp.locator('form[action="?/open"] button[type=submit]').click());
 	await fp.waitForURL(/\/workspace\/assessments\/[0-9a-f-]+$/);
 	const overview = fp.url();
@@ -130,9 +131,9 @@ test('a hub pulls a national instance, shows its country with the source, and ke
 	await expect(val.locator('main table')).toHaveCount(0);
 	await val.context().close();
 	// validated on the national instance: public there, and not demo data
-	const home = await (await request.get(`${MEMBER}/api/v1/progress/observations.json?ref_area=KE&period=2026`)).json();
+	const home = await (await request.get(`${MEMBER}/api/v1/progress/observations.json?ref_area=KE&period=2023`)).json();
 	const validated = home.data.find((o: { indicator: string }) => o.indicator === 'OVERALL');
-	expect(validated).toMatchObject({ refArea: 'KE', timePeriod: 2026, demo: false, validationStatus: 'validated' });
+	expect(validated).toMatchObject({ refArea: 'KE', timePeriod: 2023, demo: false, validationStatus: 'validated' });
 
 	// out of band: the national unit tells the hub its key fingerprint
 	const instance = await (await request.get(`${MEMBER}/.well-known/cop-instance`)).json();
@@ -180,13 +181,13 @@ test('a hub pulls a national instance, shows its country with the source, and ke
 	// and the open data carries it: the assessment validated at home, with the member as its source
 	const csv = await (await request.get('/api/v1/progress/observations.csv?ref_area=KE')).text();
 	expect(csv).toContain('KE,country,OVERALL');
-	const onHub = await (await request.get('/api/v1/progress/observations.json?ref_area=KE&period=2026')).json();
+	const onHub = await (await request.get('/api/v1/progress/observations.json?ref_area=KE&period=2023')).json();
 	expect(onHub.data.find((o: { indicator: string }) => o.indicator === 'OVERALL')).toMatchObject({ value: validated.value, demo: false, validationStatus: 'validated', source: MEMBER });
 	// SDMX-CSV: the member's address in the SOURCE_INSTANCE attribute column
 	const sdmx = await (await request.get('/api/v1/progress/sdmx.csv?ref_area=KE')).text();
 	expect(sdmx.split('\r\n')[0]).toMatch(/,VALIDATION_STATUS,SOURCE_INSTANCE$/);
 	expect(sdmx).toContain(`,VALIDATED,${MEMBER}\r\n`);
-	expect(sdmx).toMatch(new RegExp(`,KE,OVERALL,2026,[0-9.]+,SCORE,A,VALIDATED,${MEMBER.replace(/[.]/g, '\\.')}\r\n`));
+	expect(sdmx).toMatch(new RegExp(`,KE,OVERALL,2023,[0-9.]+,SCORE,A,VALIDATED,${MEMBER.replace(/[.]/g, '\\.')}\r\n`));
 
 	// the legal tracker shows Kenya's measures from the member, and says so
 	await page.goto('/progress/legal?country=KE');
@@ -229,4 +230,16 @@ test('a hub pulls a national instance, shows its country with the source, and ke
 	await scan(page);
 	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('الاتحاد');
+
+	// the member leaves: the hub's administrator removes it, and its data goes with it (this also
+	// gives the journeys after this one the hub they expect)
+	await page.goto('/admin/federation');
+	await page.getByRole('button', { name: new RegExp(`Remove ${MEMBER.replace(/[.]/g, '\\.')}`) }).click();
+	await expect(page.getByRole('status')).toContainText('removed');
+	await scan(page);
+	const gone = await (await request.get('/api/v1/progress/observations.json?ref_area=KE&period=2023')).json();
+	expect(gone.data).toEqual([]);
+	await page.goto('/events?country=KE');
+	await scan(page);
+	await expect(page.getByRole('heading', { name: 'Events shared by national platforms' })).toHaveCount(0);
 });
