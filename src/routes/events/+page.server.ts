@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { countryName, isLocale as isGeoLocale, listCountries, regionName, REGIONS } from '$lib/geo';
+import { listCountries, regionName, REGIONS } from '$lib/geo';
 import { getLocale, localized } from '$lib/i18n';
 import { AUDIENCES, EVENT_KINDS } from '$lib/events/vocab';
 import { TOPIC_GRAPH_IDS } from '$lib/topics';
@@ -30,7 +30,6 @@ export const load: PageServerLoad = async ({ url }) => {
 		federated: shared.items.map(({ event: e, source }) => {
 			const title = localized(e.title, locale);
 			const startsAt = new Date(e.start);
-			const place = [e.venue, e.city, countryName(e.country, isGeoLocale(locale) ? locale : 'en') ?? e.country].filter(Boolean).join(', ');
 			// the member runs this software: its pages take the same language prefix
 			const url = new URL(e.url);
 			if (locale !== 'en' && url.pathname.startsWith('/events/')) url.pathname = `/${locale}${url.pathname}`;
@@ -42,7 +41,7 @@ export const load: PageServerLoad = async ({ url }) => {
 				isDemo: e.demo,
 				kind: e.kind,
 				mode: e.mode,
-				place,
+				place: events.placeName(e, locale),
 				when: events.formatWhen({ startsAt, endsAt: new Date(e.end), timeZone: e.timeZone }, locale),
 				startsAt: startsAt.toISOString(),
 				languageNames: e.languages.map((l) => languageNames.of(l) ?? l),

@@ -9,7 +9,8 @@ import { formatWhen } from './mails';
 import type { EventRow, RegistrationRow } from './queries';
 import { offsetMinutes, utcToZoned } from './time';
 
-function placeName(e: EventRow, locale: Locale): string {
+/** Venue, city and country in the reader's language, as cards show where an event is. */
+export function placeName(e: Pick<EventRow, 'venue' | 'city' | 'country'>, locale: Locale): string {
 	const country = e.country ? (countryName(e.country, isGeoLocale(locale) ? locale : 'en') ?? e.country) : '';
 	return [e.venue, e.city, country].filter(Boolean).join(', ');
 }
