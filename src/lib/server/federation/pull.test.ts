@@ -10,7 +10,7 @@ import { grant, makeUser } from '../test/factories';
 import { useFreshDatabase } from '../test/db';
 import * as federation from '.';
 import { federationMembers, federationPulls, federationScores, federationServices } from './schema';
-import { countryResult, FakeMember, useFakeNetwork } from './testing';
+import { countryResult, FakeMember, federatedEvent, useFakeNetwork } from './testing';
 import { useNetwork } from './net';
 import { seedPublishedAssessment } from '../test/progress';
 
@@ -328,33 +328,18 @@ describe('federation: the hub pulls a member', () => {
 
 	it('takes public events with their source, filters them like the hub\'s own, and refuses bad ones', async () => {
 		const at = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-		const event = (id: string, over: Record<string, unknown> = {}) => ({
-			id,
-			url: `${member.origin}/events/${id}`,
-			status: 'published',
-			demo: false,
-			title: { en: `Workshop ${id.slice(0, 4)}`, fr: `Atelier ${id.slice(0, 4)}` },
-			description: {},
-			kind: 'workshop',
-			audiences: ['parents'],
-			topics: ['get_help'],
-			copAreas: ['capacity'],
-			languages: ['sw'],
-			start: `${at(10)}T09:00:00+03:00`,
-			end: `${at(10)}T12:00:00+03:00`,
-			timeZone: 'Africa/Nairobi',
-			mode: 'in_person',
-			venue: null,
-			city: 'Nairobi',
-			country: 'KE',
-			region: null,
-			seats: 30,
-			seatsLeft: 12,
-			registrationOpens: null,
-			registrationCloses: null,
-			childAgeRange: null,
-			...over
-		});
+		const event = (id: string, over: Record<string, unknown> = {}) =>
+			federatedEvent(member.origin, id, {
+				title: { en: `Workshop ${id.slice(0, 4)}`, fr: `Atelier ${id.slice(0, 4)}` },
+				topics: ['get_help'],
+				copAreas: ['capacity'],
+				languages: ['sw'],
+				start: `${at(10)}T09:00:00+03:00`,
+				end: `${at(10)}T12:00:00+03:00`,
+				seats: 30,
+				seatsLeft: 12,
+				...over
+			});
 		const a = '0a1b2c3d-0000-4000-8000-000000000001';
 		const b = '0a1b2c3d-0000-4000-8000-000000000002';
 		const past = '0a1b2c3d-0000-4000-8000-000000000003';

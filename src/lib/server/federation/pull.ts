@@ -12,7 +12,7 @@ import * as directory from '../directory';
 import * as progress from '../progress';
 import * as cache from '../platform/cache';
 import { log } from '../platform/log';
-import { CONTROL_CHARACTERS } from '../platform/validate';
+import { hasControlCharacters } from '../platform/validate';
 import { checkEndorsement, fingerprint, proofKeyId, sha256Hex, verifyDocument } from './crypto';
 import { EventsFile, InstanceKeys, LegalFile, LIMITS, Manifest, ScoresFile } from './input';
 import { Fault, guardedGet } from './net';
@@ -21,14 +21,6 @@ import { federationEvents, federationLegalMeasures, federationMembers, federatio
 import { FEEDS, type Feed } from './settings';
 
 export type Member = typeof federationMembers.$inferSelect;
-
-/** Whether any string in a parsed JSON value (keys included) holds a control character: a NUL cannot even be stored. */
-function hasControlCharacters(x: unknown): boolean {
-	if (typeof x === 'string') return CONTROL_CHARACTERS.test(x);
-	if (Array.isArray(x)) return x.some(hasControlCharacters);
-	if (x && typeof x === 'object') return Object.entries(x).some(([k, val]) => CONTROL_CHARACTERS.test(k) || hasControlCharacters(val));
-	return false;
-}
 
 function parseJson(body: Buffer, what: string): unknown {
 	try {

@@ -34,6 +34,37 @@ export function countryResult(country: string, period: number, overall = 55, dem
 	};
 }
 
+/** An event as a member's events.json carries it (the /api/v1/events shape), valid unless `over` says otherwise. */
+export function federatedEvent(origin: string, id: string, over: Record<string, unknown> = {}) {
+	return {
+		id,
+		url: `${origin}/events/${id}`,
+		status: 'published',
+		demo: false,
+		title: { en: 'Workshop' },
+		description: {},
+		kind: 'workshop',
+		audiences: ['parents'],
+		topics: [] as string[],
+		copAreas: [] as string[],
+		languages: ['en'],
+		start: '2030-01-01T09:00:00+03:00',
+		end: '2030-01-01T12:00:00+03:00',
+		timeZone: 'Africa/Nairobi',
+		mode: 'in_person',
+		venue: null,
+		city: 'Nairobi',
+		country: 'KE',
+		region: null,
+		seats: 10,
+		seatsLeft: 10,
+		registrationOpens: null,
+		registrationCloses: null,
+		childAgeRange: null,
+		...over
+	};
+}
+
 export class FakeMember {
 	origin: string;
 	keys: FakeKey[] = [fakeKey()];

@@ -26,6 +26,18 @@ function controlCharacterFields(input: unknown, path: string[] = [], out: string
 }
 
 /**
+ * Whether any string in a parsed JSON value, or any key, holds a control character, at any depth:
+ * for data kept exactly as another system sent it (federation's HSDS records), where a NUL would
+ * fail to be stored. Stops at the first; `parse` below reports every field of a form instead.
+ */
+export function hasControlCharacters(x: unknown): boolean {
+	if (typeof x === 'string') return CONTROL_CHARACTERS.test(x);
+	if (Array.isArray(x)) return x.some(hasControlCharacters);
+	if (x && typeof x === 'object') return Object.entries(x).some(([k, val]) => CONTROL_CHARACTERS.test(k) || hasControlCharacters(val));
+	return false;
+}
+
+/**
  * Parses `input` with `schema`; on failure throws ValidationError mapping each field to its message
  * code. Any string holding a control character (a NUL byte, an escape) is refused first: PostgreSQL
  * cannot store some of them, and none belongs in text a person typed.
