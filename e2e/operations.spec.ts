@@ -17,7 +17,8 @@ interface Instance {
 
 async function startInstance(port: number, env: Record<string, string>): Promise<Instance> {
 	let out = '';
-	const proc = spawn(process.execPath, ['build/index.js'], {
+	// scripts/serve.js, as `npm start` runs it: with the static-file headers and the page cache's front door
+	const proc = spawn(process.execPath, ['scripts/serve.js'], {
 		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: `http://127.0.0.1:${port}`, RATE_LIMITS: 'off', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
@@ -129,6 +130,32 @@ test('a session made on one instance is honoured by another', async ({ playwrigh
 		expect(await page.text()).toContain('two@e2e.test');
 		const anonymous = await onB.get('/admin/users');
 		expect(anonymous.status()).toBe(401);
+
+		// public pages: each instance answers them from its page cache (its front door once kept), and
+		// an edit made on A shows on the next anonymous request on A and on B (LISTEN/NOTIFY)
+		const visitorA = await playwright.request.newContext({ baseURL: a.url });
+		const visitorB = await playwright.request.newContext({ baseURL: b.url });
+		const help = '/help?country=KE';
+		for (const visitor of [visitorA, visitorB]) {
+			expect((await visitor.get(help)).status()).toBe(200);
+			expect((await visitor.get(help)).headers()['x-page-cache']).toBe('front');
+		}
+		const id = /\/help\/services\/([0-9a-f-]{36})/.exec(await (await visitorA.get(help)).text())![1];
+		const editor = await (await onA.get(`/admin/directory/services/${id}`, { headers: asAdmin })).text();
+		const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'").replace(/&amp;/g, '&');
+		const service = JSON.parse(unescape(/<textarea[^>]*name="json"[^>]*>([\s\S]*?)<\/textarea>/.exec(editor)![1]));
+		const renamed = `${service.name.en} (edited on A)`;
+		service.name.en = renamed;
+		const saved = await onA.post(`/admin/directory/services/${id}?/save`, { form: { json: JSON.stringify(service) }, headers: { ...asAdmin, origin: a.url, accept: 'text/html' }, maxRedirects: 0 });
+		expect(saved.status()).toBeLessThan(400);
+		for (const visitor of [visitorA, visitorB]) {
+			const after = await visitor.get(help);
+			expect(after.headers()['x-page-cache']).toBe('miss');
+			expect(await after.text()).toContain(renamed.replace(/&/g, '&amp;'));
+			expect((await visitor.get(help)).headers()['x-page-cache']).toBe('front');
+		}
+		await visitorA.dispose();
+		await visitorB.dispose();
 		// exactly one admin was created although two instances started together
 		const check = new pg.Client({ connectionString: url.toString() });
 		await check.connect();

@@ -8,12 +8,17 @@
 // listener in front of its own that sets them on the response before sirv writes it (sirv keeps
 // headers already set). Dynamic answers are never touched here: only paths of files that exist in
 // build/client are. See docs/performance.md ("Delivery").
+//
+// It also opens the front door: kept public pages are answered by the app's page cache straight
+// from the request listener, before SvelteKit (src/lib/server/platform/page-cache.ts, `front`;
+// docs/performance.md, "Front door").
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { interceptServer, listFiles, staticHeaders } from './static-headers.js';
+import { frontDoor, interceptServer, listFiles, staticHeaders } from './static-headers.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const buildDir = path.join(root, 'build');
 const https = (process.env.ORIGIN ?? '').startsWith('https:');
 interceptServer(staticHeaders(listFiles(path.join(buildDir, 'client')), https));
-await import(pathToFileURL(path.join(buildDir, 'index.js')).href);
+const { server } = await import(pathToFileURL(path.join(buildDir, 'index.js')).href);
+frontDoor(server.server, server.attach);

@@ -75,3 +75,21 @@ export function interceptServer(listener) {
 	};
 }
 
+
+/**
+ * Puts the app's front door (page-cache.ts registers it under `Symbol.for('cop.pageCache.front')`
+ * once started) before adapter-node's request listener `attach` on `server`: a request it answers
+ * never reaches SvelteKit. Until it is registered, or when it declines, `attach` runs as before.
+ */
+export function frontDoor(server, attach) {
+	const key = Symbol.for('cop.pageCache.front');
+	const listeners = server.listeners('request');
+	if (!listeners.includes(attach)) return;
+	const wrapped = (req, res) => {
+		const front = globalThis[key];
+		if (typeof front === 'function' && front(req, res)) return;
+		attach(req, res);
+	};
+	server.removeAllListeners('request');
+	for (const l of listeners) server.on('request', l === attach ? wrapped : l);
+}

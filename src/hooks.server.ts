@@ -11,7 +11,7 @@ import { SESSION_COOKIE } from '$lib/server/platform/http';
 import { isAllowedPost } from '$lib/server/platform/csrf';
 import { CONTROL_CHARACTERS } from '$lib/server/platform/validate';
 import { compressResponse } from '$lib/server/platform/compress';
-import { pages } from '$lib/server/platform/page-cache';
+import { FRONT_DOOR, pages } from '$lib/server/platform/page-cache';
 import { databaseDown } from '$lib/server/platform/health';
 import { unavailablePage } from '$lib/server/platform/unavailable';
 import type { Locale } from '$lib/i18n';
@@ -19,6 +19,8 @@ import { shutdown, startup } from '$lib/server/startup';
 
 export const init: ServerInit = async () => {
 	await startup();
+	// kept public pages are answered before SvelteKit from here on (scripts/serve.js, page-cache.ts)
+	(globalThis as Record<symbol, unknown>)[FRONT_DOOR] = pages.front.bind(pages);
 	process.once('sveltekit:shutdown', (reason: string) => {
 		log.info('shutting down', { reason });
 		void shutdown();
@@ -48,6 +50,7 @@ const context: Handle = ({ event, resolve }) => {
 		const t0 = performance.now();
 		const response = await resolve(event);
 		response.headers.set('x-request-id', requestId);
+		pages.learn(response);
 		log.info('request', {
 			method: event.request.method,
 			path: redactPath(event.url.pathname),

@@ -8,6 +8,7 @@ import './events'; // registers the events module's job kinds
 import './network'; // registers its retention rule
 import './federation'; // registers the hub's pull job
 import * as participation from './participation';
+import * as cache from './platform/cache';
 import * as jobs from './platform/jobs';
 import * as retention from './platform/retention';
 import './directory'; // modules register their retention rules when imported
@@ -29,6 +30,8 @@ async function run(): Promise<void> {
 	const t0 = performance.now();
 	const d = await openConfiguredDatabase();
 	useDatabase(d);
+	// page-cache counters pushed by NOTIFY, for the front door (platform/page-cache.ts)
+	await cache.live.start(d);
 	await d.withLock(async () => {
 		if (process.env.SEED_DEMO !== 'off' && !(await getMeta('demo_seeded_at'))) {
 			await seedDemo();
@@ -70,6 +73,7 @@ async function bootstrapAdmin(): Promise<void> {
 export async function shutdown(): Promise<void> {
 	for (const t of timers) clearInterval(t);
 	await jobs.stop().catch(() => {});
+	await cache.live.close().catch(() => {});
 	try {
 		await database().close();
 		log.info('database closed');

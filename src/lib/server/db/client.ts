@@ -15,8 +15,17 @@ export interface Database {
 	db: Db;
 	/** Runs `fn` while holding a cluster-wide lock (so two instances never migrate or seed at once). */
 	withLock<T>(fn: () => Promise<T>): Promise<T>;
+	/**
+	 * Receives PostgreSQL notifications on `channel` (NOTIFY, delivered when the sending transaction
+	 * commits, to every instance on the database). `onState(true)` is called once listening, and again
+	 * after every reconnection; `onState(false)` when notifications may have been missed (the
+	 * connection dropped): the caller must then re-read what it follows. Resolves to a stop function.
+	 */
+	listen(channel: string, onMessage: (payload: string) => void, onState: (listening: boolean) => void): Promise<() => Promise<void>>;
 	close(): Promise<void>;
 }
+
+const CHANNEL = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export interface OpenOptions {
 	/** postgres://... ; when absent, PGlite is used. */
@@ -42,9 +51,54 @@ async function openPostgres(url: string): Promise<Database> {
 		/* idle client errors surface on the next query; don't crash the process */
 	});
 	const db = drizzle(pool, { schema }) as unknown as Db;
+	const listeners = new Set<() => Promise<void>>();
 	return {
 		kind: 'postgres',
 		db,
+		async listen(channel, onMessage, onState) {
+			if (!CHANNEL.test(channel)) throw new Error(`Bad channel name: ${channel}`);
+			// a connection of its own, outside the pool: LISTEN belongs to the session
+			let client: InstanceType<typeof pg.Client> | undefined;
+			let stopped = false;
+			let retry: NodeJS.Timeout | undefined;
+			const connect = async (): Promise<void> => {
+				const c = new pg.Client({ connectionString: url });
+				client = c;
+				const lost = () => {
+					if (client !== c) return;
+					client = undefined;
+					onState(false);
+					void c.end().catch(() => {});
+					if (!stopped) retry = setTimeout(() => void connect().catch(() => {}), 1000);
+				};
+				c.on('error', lost);
+				c.on('end', lost);
+				c.on('notification', (n) => {
+					if (n.channel === channel) onMessage(n.payload ?? '');
+				});
+				try {
+					await c.connect();
+					await c.query(`listen ${channel}`);
+				} catch (err) {
+					lost();
+					throw err;
+				}
+				if (!stopped) onState(true);
+			};
+			const stop = async () => {
+				stopped = true;
+				clearTimeout(retry);
+				const c = client;
+				client = undefined;
+				listeners.delete(stop);
+				await c?.end().catch(() => {});
+			};
+			listeners.add(stop);
+			await connect().catch(() => {
+				/* retried every second; onState(true) comes when it works */
+			});
+			return stop;
+		},
 		async withLock(fn) {
 			const client = await pool.connect();
 			try {
@@ -55,7 +109,10 @@ async function openPostgres(url: string): Promise<Database> {
 				client.release();
 			}
 		},
-		close: () => pool.end()
+		async close() {
+			await Promise.all([...listeners].map((stop) => stop()));
+			await pool.end();
+		}
 	};
 }
 
@@ -84,6 +141,15 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
 			const run = chain.then(fn, fn);
 			chain = run.catch(() => {});
 			return run;
+		},
+		// One connection: a notification arrives as the transaction that sent it commits.
+		async listen(channel, onMessage, onState) {
+			if (!CHANNEL.test(channel)) throw new Error(`Bad channel name: ${channel}`);
+			const unlisten = await client.listen(channel, onMessage);
+			onState(true);
+			return async () => {
+				if (!client.closed) await unlisten();
+			};
 		},
 		async close() {
 			if (!client.closed) await client.close();
