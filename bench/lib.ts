@@ -83,8 +83,11 @@ export interface AppServer {
  */
 export function startApp(opts: { port: number; dataDir: string; logFile: string; env?: Record<string, string> }): AppServer {
 	const origin = `http://127.0.0.1:${opts.port}`;
+	// the developer's own database settings never leak in; a step that wants PostgreSQL passes DATABASE_URL
+	const inherited: NodeJS.ProcessEnv = { ...process.env };
+	for (const k of ['DATABASE_URL', 'PGLITE_DIR', 'LISTEN_PID', 'LISTEN_FDS']) delete inherited[k];
 	const env: NodeJS.ProcessEnv = {
-		...process.env,
+		...inherited,
 		NODE_ENV: 'production',
 		HOST: '127.0.0.1',
 		PORT: String(opts.port),
@@ -96,10 +99,6 @@ export function startApp(opts: { port: number; dataDir: string; logFile: string;
 		SMTP_URL: '',
 		...opts.env
 	};
-	delete env.DATABASE_URL;
-	delete env.PGLITE_DIR;
-	delete env.LISTEN_PID;
-	delete env.LISTEN_FDS;
 	const fd = openSync(opts.logFile, 'a');
 	const spawnedAt = performance.now();
 	// scripts/serve.js is how every launcher runs the build (build/index.js plus the static-file headers)

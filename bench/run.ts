@@ -6,6 +6,7 @@
 // (between the bench:start / bench:end markers).
 // Everything it starts runs on 127.0.0.1, stops by itself and is killed at the end, even on failure.
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -234,8 +235,8 @@ function rssMB(pid: number | undefined): number | null {
  * plain Node server sending the same bytes; then /countries. Idle RSS is read first, after the
  * page-weight step has warmed the server and a quiet second.
  */
-async function measureThroughput(app: AppServer) {
-	section(`Throughput (autocannon: ${LOAD.connections} connections, ${LOAD.warmup} s warm-up + ${LOAD.duration} s)`);
+async function measureThroughput(app: AppServer, database = 'embedded PGlite') {
+	section(`Throughput on ${database} (autocannon: ${LOAD.connections} connections, ${LOAD.warmup} s warm-up + ${LOAD.duration} s)`);
 	await new Promise((r) => setTimeout(r, 1000));
 	const idleRssMB = rssMB(app.child.pid);
 	log(`  idle RSS of the app: ${idleRssMB ?? '?'} MB`);
@@ -273,6 +274,45 @@ async function measureThroughput(app: AppServer) {
 		idleRssMB,
 		appVsStatic: ratios[0].ratio
 	};
+}
+
+type Throughput = Awaited<ReturnType<typeof measureThroughput>>;
+
+/**
+ * The same throughput step with the app on a PostgreSQL server (a database of its own, created and
+ * dropped here, demo content seeded): BENCH_DATABASE_URL, else the local server CI machines run
+ * (postgres@127.0.0.1:5432/test). Skipped, and said so, when none answers.
+ */
+async function measurePostgresThroughput(): Promise<{ throughput: Throughput | null; note: string }> {
+	const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+	const admin = new pg.Client({ connectionString: base, connectionTimeoutMillis: 3000 });
+	try {
+		await admin.connect();
+	} catch (e) {
+		const note = `not measured: no PostgreSQL server answered at ${new URL(base).host} (${(e as Error).message}); set BENCH_DATABASE_URL`;
+		log(`\nThroughput on PostgreSQL ${note}`);
+		return { throughput: null, note };
+	}
+	const name = `cop_bench_${process.pid}`;
+	const url = new URL(base);
+	url.pathname = `/${name}`;
+	let app: AppServer | undefined;
+	try {
+		await admin.query(`drop database if exists ${name} with (force)`);
+		await admin.query(`create database ${name}`);
+		const dataDir = path.join(tmp!, 'pg-data');
+		mkdirSync(dataDir, { recursive: true });
+		const launched = await launch({ dataDir, label: 'postgres', timeoutMs: 120_000, logDir: tmp!, env: { DATABASE_URL: url.toString() } });
+		app = launched.app;
+		const throughput = await measureThroughput(app, `PostgreSQL (${url.host})`);
+		await stop(app, launched.run, log);
+		app = undefined;
+		return { throughput, note: `PostgreSQL at ${url.host}, a fresh database with the demo content` };
+	} finally {
+		if (app) await stopApp(app);
+		await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});
+		await admin.end();
+	}
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -464,7 +504,9 @@ type Results = {
 	machine: ReturnType<typeof machine>;
 	build: ReturnType<typeof ensureBuild>;
 	startup: Awaited<ReturnType<typeof measureStartup>>['summary'];
-	throughput: Awaited<ReturnType<typeof measureThroughput>>;
+	throughput: Throughput;
+	/** the same on a PostgreSQL server, when one answered */
+	postgres: { throughput: Throughput | null; note: string };
 	pageWeight: PageWeight;
 	help: Awaited<ReturnType<typeof measureHelp>>;
 	benchSeconds: number;
@@ -579,8 +621,8 @@ function tables(r: Results) {
 		exit: x.exit ?? ''
 	}));
 	const startupSummary = `Existing database: min ${ms(r.startup.existing.minMs)}, median ${ms(r.startup.existing.medianMs)} (budget < ${ms(STARTUP_BUDGET_MS)}: ${r.startup.withinBudget ? 'within' : 'OVER'}). First run (fresh database): ${ms(r.startup.firstRunMs)}.`;
-	const loadRows: Row[] = r.throughput.results.map((x) => ({
-		server: x.target === 'app' ? 'app (build/index.js)' : 'plain node:http, same bytes',
+	const loadRows: Row[] = [...r.throughput.results.map((x) => ({ x, pg: false })), ...(r.postgres.throughput?.results ?? []).map((x) => ({ x, pg: true }))].map(({ x, pg }) => ({
+		server: x.target === 'app' ? (pg ? 'app on PostgreSQL' : 'app on PGlite') : 'plain node:http, same bytes',
 		path: x.path,
 		'req/s (avg)': x.requestsPerSec,
 		p50: lat(x.latencyP50Ms),
@@ -588,10 +630,15 @@ function tables(r: Results) {
 		requests: x.requests,
 		'errors / non-2xx': `${x.errors + x.timeouts} / ${x.non2xx}`
 	}));
+	const ratioLine = (t: Throughput) =>
+		t.ratios.map((x) => `${x.path} ${(x.ratio * 100).toFixed(1)} % (${x.app} vs ${x.static} req/s, ${kb(x.bytes)}; ${x.ratio >= RATIO_TARGET ? 'ok' : 'MISSED'})`).join('; ') +
+		`. Idle RSS of the app after start-up and the page-weight step: ${t.idleRssMB ?? '?'} MB.`;
 	const ratio =
-		'App / static, anonymous visitor (target ≥ 50 % each): ' +
-		r.throughput.ratios.map((x) => `${x.path} ${(x.ratio * 100).toFixed(1)} % (${x.app} vs ${x.static} req/s, ${kb(x.bytes)}; ${x.ratio >= RATIO_TARGET ? 'ok' : 'MISSED'})`).join('; ') +
-		`. Idle RSS of the app after start-up and the page-weight step: ${r.throughput.idleRssMB ?? '?'} MB.`;
+		'App / static, anonymous visitor (target ≥ 50 % each), **embedded PGlite**: ' +
+		ratioLine(r.throughput) +
+		(r.postgres.throughput
+			? ` **PostgreSQL** (${r.postgres.note}): ${ratioLine(r.postgres.throughput).replace('after start-up and the page-weight step', 'after start-up')}`
+			: ` PostgreSQL: ${r.postgres.note}.`);
 	const weightRows = weightTable(r.pageWeight);
 	const htmlEnc = r.pageWeight.serverCompression.html;
 	const compression =
@@ -742,10 +789,11 @@ async function main() {
 		startup.summary.runs[startup.summary.runs.length - 1].shutdownMs = startup.lastRun.shutdownMs;
 		startup.summary.runs[startup.summary.runs.length - 1].exit = startup.lastRun.exit;
 		app = undefined;
+		const postgres = await measurePostgresThroughput();
 		if (process.env.BENCH_ONLY === 'pages') {
-			// the quick run: start-up, page weight, throughput ratios and RSS only; docs are left alone
+			// the quick run: start-up, page weight, throughput ratios and RSS (both databases) only; docs are left alone
 			mkdirSync(path.dirname(RESULTS), { recursive: true });
-			writeFileSync(RESULTS, JSON.stringify({ machine: m, build, startup: startup.summary, throughput, pageWeight }, null, '\t') + '\n');
+			writeFileSync(RESULTS, JSON.stringify({ machine: m, build, startup: startup.summary, throughput, postgres, pageWeight }, null, '\t') + '\n');
 			log(`\nBENCH_ONLY=pages: wrote ${path.relative(ROOT, RESULTS)}; ${path.relative(ROOT, DOC)} not rewritten.`);
 			return;
 		}
@@ -756,7 +804,7 @@ async function main() {
 		updateLibraryDoc(await runLibraryBench(log));
 		section('Federation: a hub pulls a member\'s full snapshot (bench/federation.ts)');
 		updateFederationDoc(await runFederationBench(log));
-		const results: Results = { machine: m, build, startup: startup.summary, throughput, pageWeight, help, benchSeconds: Math.round((performance.now() - t0) / 1000) };
+		const results: Results = { machine: m, build, startup: startup.summary, throughput, postgres, pageWeight, help, benchSeconds: Math.round((performance.now() - t0) / 1000) };
 		mkdirSync(path.dirname(RESULTS), { recursive: true });
 		writeFileSync(RESULTS, JSON.stringify(results, null, '\t') + '\n');
 		updateDoc(results);
