@@ -202,11 +202,18 @@ test('a hub pulls a national instance, shows its country with the source, and ke
 	const shared = page.locator('section', { has: page.getByRole('heading', { name: 'Events shared by national platforms' }) });
 	await expect(shared).toContainText(MEMBER_NAME);
 	const link = shared.getByRole('link', { name: 'Staying safe online: free session for pupils aged 10 to 14' });
-	expect(await link.getAttribute('href')).toMatch(new RegExp(`^${MEMBER}/events/[0-9a-f-]{36}$`));
+	const memberEventHref = (await link.getAttribute('href'))!;
+	expect(memberEventHref).toMatch(new RegExp(`^${MEMBER}/events/[0-9a-f-]{36}$`));
 	await page.goto('/ar/events?country=KE');
 	await scan(page);
 	await expect(page.getByRole('heading', { name: 'فعاليات تشاركها المنصات الوطنية' })).toBeVisible();
 	expect(await page.locator('section a[href^="' + MEMBER + '/ar/events/"]').count()).toBeGreaterThan(0);
+	// and in the hub's open data and calendar feed, under the member's own link and UID
+	const memberEventId = /\/events\/([0-9a-f-]{36})$/.exec(memberEventHref)![1];
+	const api = await (await request.get('/api/v1/events?country=KE')).json();
+	expect(api.shared.find((e: { id: string }) => e.id === memberEventId)).toMatchObject({ url: `${MEMBER}/events/${memberEventId}`, source: { name: MEMBER_NAME } });
+	const ics = await (await request.get('/events.ics')).text();
+	expect(ics.replace(/\r\n /g, '')).toContain(`UID:${memberEventId}@${new URL(MEMBER).host}`);
 
 	// the member goes down: the hub keeps the last good snapshot and shows the failure
 	await stopMember();

@@ -71,6 +71,40 @@ describe('iCalendar', () => {
 		expect(vevents[1].getFirstPropertyValue('status')).toBe('CANCELLED');
 	});
 
+	it('adds the events national platforms share, under their own UID and link, in start order', () => {
+		const shared = {
+			event: {
+				id: '9c1b2c3d-0000-4000-8000-000000000001',
+				url: 'https://cop.example.ke/events/9c1b2c3d-0000-4000-8000-000000000001',
+				status: 'cancelled',
+				title: { en: 'Kenya workshop', fr: 'Atelier au Kenya' },
+				description: {},
+				start: '2026-03-28T09:00:00+03:00',
+				end: '2026-03-28T12:00:00+03:00',
+				timeZone: 'Africa/Nairobi',
+				mode: 'in_person',
+				venue: null,
+				city: 'Nairobi',
+				country: 'KE'
+			},
+			sourceName: 'Kenya national COP platform',
+			snapshotAt: '2026-03-01T00:00:00.000Z'
+		};
+		const text = toICalendar([base], { locale: 'fr', shared: [shared] });
+		const vevents = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
+		expect(vevents).toHaveLength(2);
+		const ev = new ICAL.Event(vevents[0]);
+		// the member's own feed names it the same way, so a calendar subscribed to both shows it once
+		expect(ev.uid).toBe('9c1b2c3d-0000-4000-8000-000000000001@cop.example.ke');
+		expect(ev.summary).toBe('Atelier au Kenya');
+		expect(ev.startDate.toJSDate().toISOString()).toBe('2026-03-28T06:00:00.000Z');
+		expect(ev.location).toBe('Nairobi, KE');
+		expect(vevents[0].getFirstPropertyValue('url')).toBe('https://cop.example.ke/fr/events/9c1b2c3d-0000-4000-8000-000000000001');
+		expect(ev.description).toContain('Kenya national COP platform');
+		expect(vevents[0].getFirstPropertyValue('status')).toBe('CANCELLED');
+		expect(new ICAL.Event(vevents[1]).uid).toMatch(/^5b1c2f7e-1111-4a2b-8c3d-000000000001@/);
+	});
+
 	it('folds long lines without splitting a character', () => {
 		const text = toICalendar([base], { locale: 'ar' });
 		const ev = new ICAL.Event(new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!);

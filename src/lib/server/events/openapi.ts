@@ -27,6 +27,32 @@ export const eventsApi: ApiPaths = {
 				page: { type: 'integer', minimum: 1 },
 				pageSize: { type: 'integer' },
 				total: { type: 'integer' },
+				shared: {
+					description: 'On a hub, page 1 only: events national platforms share with it, filtered the same way (at most 50). Register on the source\'s own page (`url`).',
+					type: 'array',
+					items: {
+						allOf: [
+							{ $ref: '#/components/schemas/Event' },
+							{
+								type: 'object',
+								required: ['source'],
+								properties: {
+									source: {
+										type: 'object',
+										required: ['name', 'url', 'snapshotAt', 'unreachable'],
+										properties: {
+											name: { type: 'string' },
+											url: { type: 'string', format: 'uri' },
+											snapshotAt: { type: 'string', format: 'date-time', description: 'when this hub last read the source' },
+											unreachable: { type: 'boolean', description: 'the last pull failed: the entry may be out of date' }
+										}
+									}
+								}
+							}
+						]
+					}
+				},
+				sharedMore: { type: 'boolean', description: 'more shared events match than `shared` holds' },
 				note: { type: 'string' }
 			}
 		},

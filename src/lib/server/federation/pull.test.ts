@@ -369,6 +369,11 @@ describe('federation: the hub pulls a member', () => {
 		expect(first.more).toBe(true);
 		expect(first.items[0].source).toMatchObject({ name: 'East', url: member.origin, unreachable: false, checkedAt: expect.any(String) });
 		expect((await federation.overview(admin)).members.find((m) => m.id === memberId)!.events).toBe(4);
+		// the hub's calendar feed: every shared event from 30 days ago on, cancelled ones too (calendars learn of it), soonest first
+		const feed = await federation.federatedEventsForFeed();
+		expect(feed.map((x) => x.event.id)).toEqual([past, b, a, cancelled]);
+		expect(feed[0]).toMatchObject({ sourceName: 'East', snapshotAt: expect.any(String) });
+		expect((await federation.federatedEventsForFeed(new Date(Date.now() + 40 * 86_400_000))).length).toBe(0);
 
 		// refused, the last good list kept: a link off the member's origin, a country not trusted, an id twice, a script in a field
 		const bad = [

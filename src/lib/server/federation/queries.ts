@@ -153,3 +153,19 @@ export async function federatedEvents(query: FederatedEventsQuery, now = new Dat
 		}))
 	};
 }
+
+/**
+ * What a hub's calendar feed (events.ics) adds to its own events: every event national platforms
+ * share with it, published or cancelled (so calendars learn of it), ending 30 days ago or later,
+ * soonest first.
+ */
+export async function federatedEventsForFeed(now = new Date(), limit = 500, d: Db | Tx = db()) {
+	const rows = await d
+		.select({ record: federationEvents.record, snapshotAt: federationEvents.snapshotAt, name: federationMembers.name, origin: federationMembers.origin })
+		.from(federationEvents)
+		.innerJoin(federationMembers, eq(federationMembers.id, federationEvents.memberId))
+		.where(and(eq(federationMembers.active, true), inArray(federationEvents.status, ['published', 'cancelled']), gte(federationEvents.endsAt, new Date(now.getTime() - 30 * 86_400_000))))
+		.orderBy(asc(federationEvents.startsAt), asc(federationEvents.id))
+		.limit(limit);
+	return rows.map((r) => ({ event: r.record as unknown as FederatedEvent, sourceName: r.name || r.origin, snapshotAt: r.snapshotAt.toISOString() }));
+}
