@@ -2,8 +2,11 @@
 // generate the synthetic directory into an embedded database in the app's DATA_DIR layout, time
 // directory.search for typical searches, EXPLAIN ANALYZE its main query, and close the database
 // so that the app server can open it next (a PGlite folder belongs to one process at a time).
+// With `url` (a PostgreSQL server) the same runs in a database of its own on that server, which is
+// dropped at the end.
 import { sql } from 'drizzle-orm';
 import path from 'node:path';
+import pg from 'pg';
 import { migrate, openDatabase, useDatabase, type Database } from '../src/lib/server/db';
 import * as directory from '../src/lib/server/directory';
 import type { SearchParams } from '../src/lib/server/directory/queries';
@@ -109,16 +112,17 @@ async function timeSearches(kinds: Kind[], rounds: number): Promise<SearchKindRe
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-type PgliteLike = { query: (q: string, params?: unknown[], opts?: unknown) => Promise<{ rows: Record<string, unknown>[] }> };
+type QueryClient = { query: (q: string | { text: string }, params?: unknown[], opts?: unknown) => Promise<{ rows: Record<string, unknown>[] }> };
 
 /** Catches the first SQL statement `searchPage(params)` sends (the main query), then EXPLAIN ANALYZEs it. */
 async function explainSearch(d: Database, params: SearchParams) {
-	const client = (d as unknown as { pglite?: PgliteLike }).pglite;
-	if (!client) throw new Error('EXPLAIN needs the embedded database (PGlite)');
+	// PGlite's client, or node-postgres's pool behind drizzle
+	const client = (d as unknown as { pglite?: QueryClient }).pglite ?? (d.db as unknown as { $client?: QueryClient }).$client;
+	if (!client) throw new Error('no client to EXPLAIN with');
 	const original = client.query;
 	let caught: { sql: string; values: unknown[] } | undefined;
-	client.query = function (q: string, values?: unknown[], opts?: unknown) {
-		caught ??= { sql: q, values: values ?? [] };
+	client.query = function (q: string | { text: string }, values?: unknown[], opts?: unknown) {
+		caught ??= { sql: typeof q === 'string' ? q : q.text, values: values ?? [] };
 		return original.call(this, q, values, opts);
 	};
 	try {
@@ -133,13 +137,31 @@ async function explainSearch(d: Database, params: SearchParams) {
 
 export async function measureHelpSearch(opts: {
 	dataDir: string;
+	/** a PostgreSQL server: the bench makes a database of its own there (and drops it) instead of PGlite */
+	url?: string;
 	count: number;
 	seed: number;
 	rounds: number;
 	log: (s: string) => void;
 }): Promise<HelpSearchResults> {
 	const { log } = opts;
-	const d = await openDatabase({ dataDir: path.join(opts.dataDir, 'pglite') });
+	let drop = async () => {};
+	let url: string | undefined;
+	if (opts.url) {
+		const name = `cop_bench_help_${process.pid}`;
+		const admin = new pg.Client({ connectionString: opts.url });
+		await admin.connect();
+		await admin.query(`drop database if exists ${name} with (force)`);
+		await admin.query(`create database ${name}`);
+		const u = new URL(opts.url);
+		u.pathname = `/${name}`;
+		url = u.toString();
+		drop = async () => {
+			await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});
+			await admin.end();
+		};
+	}
+	const d = await openDatabase(url ? { url } : { dataDir: path.join(opts.dataDir, 'pglite') });
 	try {
 		await migrate(d);
 		useDatabase(d);
@@ -201,5 +223,6 @@ export async function measureHelpSearch(opts: {
 	} finally {
 		useDatabase(undefined);
 		await d.close();
+		await drop();
 	}
 }
