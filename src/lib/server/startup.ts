@@ -10,7 +10,7 @@ import './federation'; // registers the hub's pull job
 import * as participation from './participation';
 import * as jobs from './platform/jobs';
 import * as retention from './platform/retention';
-import './directory'; // modules register their retention rules when imported
+import * as directory from './directory'; // modules register their retention rules when imported
 import './learning';
 import './progress';
 import { log } from './platform/log';
@@ -30,6 +30,9 @@ async function run(): Promise<void> {
 	const d = await openConfiguredDatabase();
 	useDatabase(d);
 	await d.withLock(async () => {
+		// once per version: the weekly hours "open now" reads in SQL, for channels written before them
+		const filled = await directory.ensureChannelHours(d.db);
+		if (filled) log.info('directory weekly hours filled', { channels: filled });
 		if (process.env.SEED_DEMO !== 'off' && !(await getMeta('demo_seeded_at'))) {
 			await seedDemo();
 			await setMeta('demo_seeded_at', new Date().toISOString());

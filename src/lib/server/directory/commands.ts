@@ -15,6 +15,7 @@ import type { LocaleMap } from '../../i18n/locale-map';
 import { changeRequests, channels, organizations, services } from './schema';
 import { serviceSnapshot } from './queries';
 import { searchTextOf } from './match';
+import { writeChannelHours } from './weekly-hours';
 
 const PUBLIC_LIMIT = { name: 'directory_public', max: 10, windowSeconds: 3600 };
 
@@ -65,7 +66,12 @@ async function writeService(tx: Db | Tx, input: ServiceInput, options: { id?: st
 		[{ id }] = await tx.insert(services).values({ ...values, isDemo: options.isDemo ?? false }).returning({ id: services.id });
 	}
 	if (input.channels.length) {
-		await tx.insert(channels).values(input.channels.map((c, position) => ({ ...c, serviceId: id!, position, detail: c.detail ?? null })));
+		const written = await tx
+			.insert(channels)
+			.values(input.channels.map((c, position) => ({ ...c, serviceId: id!, position, detail: c.detail ?? null })))
+			.returning({ id: channels.id, serviceId: channels.serviceId, hours: channels.hours });
+		// the weekly hours "open now" reads in SQL; the old channels' rows went with them (cascade)
+		await writeChannelHours(tx, written);
 	}
 	return id!;
 }

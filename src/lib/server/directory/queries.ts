@@ -5,7 +5,8 @@ import { containsPattern, db, type Db, type Tx } from '../db';
 import { isOpenAt, openStatus } from '../../directory/hours';
 import type { ActionId, ChannelType, TopicId } from '../../directory/taxonomy';
 import * as cache from '../platform/cache';
-import { changeRequests, channels, organizations, services } from './schema';
+import { changeRequests, channelHours, channels, organizations, services } from './schema';
+import { weekClock } from './weekly-hours';
 
 export type ServiceRow = typeof services.$inferSelect;
 export type ChannelRow = typeof channels.$inferSelect;
@@ -67,50 +68,57 @@ const SEARCH_ORDER = [
 	asc(services.id)
 ];
 
-const MAX_CANDIDATES = 20_000;
+/**
+ * "Open now" as a condition on services, at `now`: an active service with a channel open now. The
+ * weekly hours are compared in SQL (directory_channel_hours: the channel's local minute of the week
+ * against its ranges); the few channels with an exception on their local date or the day before
+ * are left to `isOpenAt` in JS, here, so the answer is the same as `isOpenAt` on every channel.
+ */
+async function openNowWhere(where: SQL, now: Date): Promise<SQL> {
+	const clock = await weekClock(now);
+	const minutes = JSON.stringify(clock.minutes);
+	const dates = `{${clock.dates.join(',')}}`; // one text[] parameter ("YYYY-MM-DD" needs no quoting)
+	const excepted = await db()
+		.select({ serviceId: channelHours.serviceId, hours: channels.hours })
+		.from(channelHours)
+		.innerJoin(channels, eq(channels.id, channelHours.channelId))
+		.where(
+			and(
+				sql`${channelHours.exceptionDates} && ${dates}::text[]`,
+				inArray(channelHours.serviceId, db().select({ id: services.id }).from(services).where(and(where, eq(services.status, 'active'))))
+			)
+		);
+	const zoneCache = new Map();
+	const openByException = [...new Set(excepted.filter((c) => isOpenAt(c.hours, now, zoneCache)).map((c) => c.serviceId))];
+	const bySchedule = sql`exists (select 1 from ${channelHours} h where h.service_id = ${services.id}
+		and h.open_minutes @> (${minutes}::jsonb ->> h.timezone)::int
+		and not (h.exception_dates && ${dates}::text[]))`;
+	return and(
+		eq(services.status, 'active'),
+		openByException.length ? or(bySchedule, inArray(services.id, openByException))! : bySchedule
+	)!;
+}
 
 /**
- * One page of services for a country (and worldwide ones) matching every given filter. Ordering
- * and paging happen in SQL; "open now" is decided for every candidate (with the fast check)
- * before paging, so page 1 really holds the first open services.
+ * One page of services for a country (and worldwide ones) matching every given filter. Filtering
+ * ("open now" included), ordering and paging all happen in SQL, so page 1 really holds the first
+ * open services and a page costs what its rows cost.
  */
 export async function searchPage(params: SearchParams & { page?: number; pageSize?: number }): Promise<SearchPage> {
 	const now = params.now ?? new Date();
 	const page = Math.max(1, Math.floor(params.page ?? 1));
 	const pageSize = Math.min(Math.max(1, Math.floor(params.pageSize ?? 25)), 500);
-	const where = searchWhere(params);
-	let ids: string[];
-	let total: number;
-	if (params.openNow) {
-		const candidates = await db()
-			.select({ id: services.id, status: services.status })
-			.from(services)
-			.where(where)
-			.orderBy(...SEARCH_ORDER)
-			.limit(MAX_CANDIDATES);
-		const active = candidates.filter((c) => c.status === 'active').map((c) => c.id);
-		const hours = active.length
-			? await db()
-					.select({ serviceId: channels.serviceId, hours: channels.hours })
-					.from(channels)
-					.where(inArray(channels.serviceId, db().select({ id: services.id }).from(services).where(and(where, eq(services.status, 'active')))))
-			: [];
-		const cache = new Map();
-		const open = new Set(hours.filter((h) => isOpenAt(h.hours, now, cache)).map((h) => h.serviceId));
-		const openIds = active.filter((id) => open.has(id));
-		total = openIds.length;
-		ids = openIds.slice((page - 1) * pageSize, page * pageSize);
-	} else {
-		const rows = await db()
-			.select({ id: services.id, total: sql<number>`count(*) over ()`.mapWith(Number) })
-			.from(services)
-			.where(where)
-			.orderBy(...SEARCH_ORDER)
-			.limit(pageSize)
-			.offset((page - 1) * pageSize);
-		ids = rows.map((r) => r.id);
-		total = rows[0]?.total ?? (page > 1 ? Number((await db().select({ n: sql<number>`count(*)::int` }).from(services).where(where))[0].n) : 0);
-	}
+	let where = searchWhere(params);
+	if (params.openNow) where = and(where, await openNowWhere(where, now))!;
+	const found = await db()
+		.select({ id: services.id, total: sql<number>`count(*) over ()`.mapWith(Number) })
+		.from(services)
+		.where(where)
+		.orderBy(...SEARCH_ORDER)
+		.limit(pageSize)
+		.offset((page - 1) * pageSize);
+	const ids = found.map((r) => r.id);
+	const total = found[0]?.total ?? (page > 1 ? Number((await db().select({ n: sql<number>`count(*)::int` }).from(services).where(where))[0].n) : 0);
 	if (ids.length === 0) return { results: [], total, page, pageSize };
 	const [rows, chans] = await Promise.all([
 		db()
