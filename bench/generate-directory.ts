@@ -12,10 +12,10 @@
 //
 // Rows are inserted directly, 1,000 services per multi-row INSERT and transaction, mirroring what
 // writeService (src/lib/server/directory/commands.ts) stores for a validated ServiceInput: the same
-// de-duplicated arrays and searchText (the lower-cased names of service and organisation), and each
-// channel's weekly hours in directory_channel_hours (what "open now" reads). Each
-// service is first built in the ServiceInput shape, and every `validateEvery`-th one is parsed
-// with the real valibot schema, so the generator cannot drift into making invalid services.
+// de-duplicated arrays, searchText (the lower-cased names of service and organisation) and the
+// week_* columns "open now" reads (serviceWeek). Each service is first built in the ServiceInput
+// shape, and every `validateEvery`-th one is parsed with the real valibot schema, so the generator
+// cannot drift into making invalid services.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getTableColumns, getTableName, SQL, sql } from 'drizzle-orm';
@@ -23,8 +23,8 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import * as v from 'valibot';
 import { db, migrate, openDatabase, useDatabase, type Tx } from '../src/lib/server/db';
 import { ServiceInput } from '../src/lib/server/directory/input';
-import { channelHours, channels, organizations, services } from '../src/lib/server/directory/schema';
-import { channelHoursRow } from '../src/lib/server/directory/weekly-hours';
+import { channels, organizations, services } from '../src/lib/server/directory/schema';
+import { serviceWeek } from '../src/lib/server/directory/weekly-hours';
 import { ACTIONS, CHANNEL_TYPES, SERVICE_KINDS, TOPIC_IDS, type ActionId, type ChannelType, type ServiceKind } from '../src/lib/directory/taxonomy';
 import type { Hours, Weekday } from '../src/lib/directory/hours-types';
 import { allCountryCodes, regionOf, type RegionId } from '../src/lib/geo';
@@ -431,23 +431,6 @@ async function insertRows<T extends PgTable>(tx: Tx, table: T, rows: T['$inferIn
 	await tx.execute(sql`insert into ${table} (${names}) select ${names} from jsonb_populate_recordset(null::${table}, ${JSON.stringify(json)}::jsonb)`);
 }
 
-/**
- * The channels' rows of directory_channel_hours, as writeService writes them (channelHoursRow), in
- * one INSERT like insertRows; channel ids come from the database, so rows find their channel by
- * (service, position).
- */
-async function insertChannelHours(tx: Tx, rows: (typeof channels.$inferInsert)[]) {
-	const json = rows.map((c) => {
-		const { timezone, openMinutes, exceptionDates } = channelHoursRow('', c.serviceId, c.hours);
-		return { service_id: c.serviceId, position: c.position, timezone, open_minutes: openMinutes, exception_dates: exceptionDates };
-	});
-	await tx.execute(sql`
-		insert into ${channelHours} (channel_id, service_id, timezone, open_minutes, exception_dates)
-		select c.id, j.service_id, j.timezone, j.open_minutes::int4multirange, j.exception_dates
-		from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as j(service_id uuid, position int, timezone text, open_minutes text, exception_dates text[])
-		join ${channels} c on c.service_id = j.service_id and c.position = j.position`);
-}
-
 /** Inserts `count` synthetic services into the open database (useDatabase must have been called). */
 export async function generateDirectory(opts: GenerateOptions): Promise<GenerateResult> {
 	const batchSize = opts.batchSize ?? 1000;
@@ -493,6 +476,7 @@ export async function generateDirectory(opts: GenerateOptions): Promise<Generate
 				website: s.website,
 				source: s.source,
 				searchText: [...Object.values(s.name), ...Object.values(s.organization.name)].join(' ').toLowerCase(),
+				...serviceWeek(s.channels.map((c) => c.hours)),
 				isDemo: !g.verified,
 				verifiedAt: g.verified ? now : null,
 				verifiedBy: g.verified ? 'Synthetic data generator' : null,
@@ -508,7 +492,6 @@ export async function generateDirectory(opts: GenerateOptions): Promise<Generate
 			if (orgRows.length) await insertRows(tx, organizations, orgRows);
 			await insertRows(tx, services, serviceRows);
 			await insertRows(tx, channels, channelRows);
-			await insertChannelHours(tx, channelRows);
 		});
 		done += batch.length;
 		batch = [];

@@ -30,9 +30,9 @@ async function run(): Promise<void> {
 	const d = await openConfiguredDatabase();
 	useDatabase(d);
 	await d.withLock(async () => {
-		// once per version: the weekly hours "open now" reads in SQL, for channels written before them
-		const filled = await directory.ensureChannelHours(d.db);
-		if (filled) log.info('directory weekly hours filled', { channels: filled });
+		// once per version: the weekly hours "open now" reads in SQL, for services written before them
+		const filled = await directory.ensureServiceWeeks(d.db);
+		if (filled) log.info('directory weekly hours derived', { services: filled });
 		if (process.env.SEED_DEMO !== 'off' && !(await getMeta('demo_seeded_at'))) {
 			await seedDemo();
 			await setMeta('demo_seeded_at', new Date().toISOString());

@@ -15,7 +15,7 @@ import type { LocaleMap } from '../../i18n/locale-map';
 import { changeRequests, channels, organizations, services } from './schema';
 import { serviceSnapshot } from './queries';
 import { searchTextOf } from './match';
-import { writeChannelHours } from './weekly-hours';
+import { serviceWeek } from './weekly-hours';
 
 const PUBLIC_LIMIT = { name: 'directory_public', max: 10, windowSeconds: 3600 };
 
@@ -56,6 +56,8 @@ async function writeService(tx: Db | Tx, input: ServiceInput, options: { id?: st
 		website: input.website,
 		source: input.source,
 		searchText: searchTextOf(input),
+		// the channels' weekly hours, as "open now" reads them in SQL
+		...serviceWeek(input.channels.map((c) => c.hours)),
 		updatedAt: new Date()
 	};
 	let id = options.id;
@@ -66,12 +68,7 @@ async function writeService(tx: Db | Tx, input: ServiceInput, options: { id?: st
 		[{ id }] = await tx.insert(services).values({ ...values, isDemo: options.isDemo ?? false }).returning({ id: services.id });
 	}
 	if (input.channels.length) {
-		const written = await tx
-			.insert(channels)
-			.values(input.channels.map((c, position) => ({ ...c, serviceId: id!, position, detail: c.detail ?? null })))
-			.returning({ id: channels.id, serviceId: channels.serviceId, hours: channels.hours });
-		// the weekly hours "open now" reads in SQL; the old channels' rows went with them (cascade)
-		await writeChannelHours(tx, written);
+		await tx.insert(channels).values(input.channels.map((c, position) => ({ ...c, serviceId: id!, position, detail: c.detail ?? null })));
 	}
 	return id!;
 }

@@ -5,7 +5,7 @@ import { containsPattern, db, type Db, type Tx } from '../db';
 import { isOpenAt, openStatus } from '../../directory/hours';
 import type { ActionId, ChannelType, TopicId } from '../../directory/taxonomy';
 import * as cache from '../platform/cache';
-import { changeRequests, channelHours, channels, organizations, services } from './schema';
+import { changeRequests, channels, organizations, services } from './schema';
 import { weekClock } from './weekly-hours';
 
 export type ServiceRow = typeof services.$inferSelect;
@@ -68,35 +68,52 @@ const SEARCH_ORDER = [
 	asc(services.id)
 ];
 
+/** One page of ids in SEARCH_ORDER, how many services match, and how many of those satisfy `flag`. */
+async function pageOfIds(where: SQL, page: number, pageSize: number, flag?: SQL): Promise<{ ids: string[]; total: number; flagged: number }> {
+	const rows = await db()
+		.select({
+			id: services.id,
+			total: sql<number>`count(*) over ()`.mapWith(Number),
+			flagged: (flag ? sql<number>`count(*) filter (where ${flag}) over ()` : sql<number>`0`).mapWith(Number)
+		})
+		.from(services)
+		.where(where)
+		.orderBy(...SEARCH_ORDER)
+		.limit(pageSize)
+		.offset((page - 1) * pageSize);
+	if (rows.length || page === 1) return { ids: rows.map((r) => r.id), total: rows[0]?.total ?? 0, flagged: rows[0]?.flagged ?? 0 };
+	// past the last page: still say how many there are
+	const [n] = await db()
+		.select({ total: sql<number>`count(*)::int`, flagged: (flag ? sql<number>`(count(*) filter (where ${flag}))::int` : sql<number>`0`).mapWith(Number) })
+		.from(services)
+		.where(where);
+	return { ids: [], total: Number(n.total), flagged: n.flagged };
+}
+
 /**
- * "Open now" as a condition on services, at `now`: an active service with a channel open now. The
- * weekly hours are compared in SQL (directory_channel_hours: the channel's local minute of the week
- * against its ranges); the few channels with an exception on their local date or the day before
- * are left to `isOpenAt` in JS, here, so the answer is the same as `isOpenAt` on every channel.
+ * The page of services open at `now` among those matching `where`: active, with a channel open by
+ * `isOpenAt`. Decided in SQL from each service's week_* columns (weekly-hours.ts): its zone's local
+ * minute of the week against its weekly minutes. Services SQL cannot decide exactly (channels in
+ * several zones, or an exception on the local date or the day before) are rare; when the page's
+ * query finds some among the matches, their channels get `isOpenAt` here and the page is asked again.
  */
-async function openNowWhere(where: SQL, now: Date): Promise<SQL> {
+async function openNowPage(where: SQL, now: Date, page: number, pageSize: number) {
 	const clock = await weekClock(now);
 	const minutes = JSON.stringify(clock.minutes);
 	const dates = `{${clock.dates.join(',')}}`; // one text[] parameter ("YYYY-MM-DD" needs no quoting)
-	const excepted = await db()
-		.select({ serviceId: channelHours.serviceId, hours: channels.hours })
-		.from(channelHours)
-		.innerJoin(channels, eq(channels.id, channelHours.channelId))
-		.where(
-			and(
-				sql`${channelHours.exceptionDates} && ${dates}::text[]`,
-				inArray(channelHours.serviceId, db().select({ id: services.id }).from(services).where(and(where, eq(services.status, 'active'))))
-			)
-		);
+	const inJs = sql`(${services.weekZone} is null or ${services.weekExceptionDates} && ${dates}::text[])`;
+	const bySchedule = sql`(not ${inJs} and ${services.weekMinutes} @> (${minutes}::jsonb ->> ${services.weekZone})::int)`;
+	const active = and(where, eq(services.status, 'active'))!;
+	const first = await pageOfIds(and(active, or(bySchedule, inJs))!, page, pageSize, inJs);
+	if (first.flagged === 0) return first;
+	const hours = await db()
+		.select({ serviceId: channels.serviceId, hours: channels.hours })
+		.from(channels)
+		.innerJoin(services, eq(services.id, channels.serviceId))
+		.where(and(active, inJs));
 	const zoneCache = new Map();
-	const openByException = [...new Set(excepted.filter((c) => isOpenAt(c.hours, now, zoneCache)).map((c) => c.serviceId))];
-	const bySchedule = sql`exists (select 1 from ${channelHours} h where h.service_id = ${services.id}
-		and h.open_minutes @> (${minutes}::jsonb ->> h.timezone)::int
-		and not (h.exception_dates && ${dates}::text[]))`;
-	return and(
-		eq(services.status, 'active'),
-		openByException.length ? or(bySchedule, inArray(services.id, openByException))! : bySchedule
-	)!;
+	const open = [...new Set(hours.filter((c) => isOpenAt(c.hours, now, zoneCache)).map((c) => c.serviceId))];
+	return pageOfIds(and(active, open.length ? or(bySchedule, inArray(services.id, open)) : bySchedule)!, page, pageSize);
 }
 
 /**
@@ -108,17 +125,8 @@ export async function searchPage(params: SearchParams & { page?: number; pageSiz
 	const now = params.now ?? new Date();
 	const page = Math.max(1, Math.floor(params.page ?? 1));
 	const pageSize = Math.min(Math.max(1, Math.floor(params.pageSize ?? 25)), 500);
-	let where = searchWhere(params);
-	if (params.openNow) where = and(where, await openNowWhere(where, now))!;
-	const found = await db()
-		.select({ id: services.id, total: sql<number>`count(*) over ()`.mapWith(Number) })
-		.from(services)
-		.where(where)
-		.orderBy(...SEARCH_ORDER)
-		.limit(pageSize)
-		.offset((page - 1) * pageSize);
-	const ids = found.map((r) => r.id);
-	const total = found[0]?.total ?? (page > 1 ? Number((await db().select({ n: sql<number>`count(*)::int` }).from(services).where(where))[0].n) : 0);
+	const where = searchWhere(params);
+	const { ids, total } = params.openNow ? await openNowPage(where, now, page, pageSize) : await pageOfIds(where, page, pageSize);
 	if (ids.length === 0) return { results: [], total, page, pageSize };
 	const [rows, chans] = await Promise.all([
 		db()

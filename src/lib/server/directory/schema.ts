@@ -7,6 +7,9 @@ import type { Hours } from '../../directory/hours-types';
 import type { LocaleMap } from '../../i18n/locale-map';
 import { users } from '../identity/schema';
 
+/** A set of integer ranges, written and read as its text form: '{[540,1020),[1980,2460)}'. */
+const int4multirange = customType<{ data: string }>({ dataType: () => 'int4multirange' });
+
 export const organizations = pgTable('directory_organizations', {
 	id: uuid('id').primaryKey().defaultRandom(),
 	name: jsonb('name').$type<LocaleMap>().notNull(),
@@ -51,7 +54,14 @@ export const services = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 		/** lower-cased names in every language, for search */
-		searchText: text('search_text').notNull().default('')
+		searchText: text('search_text').notNull().default(''),
+		// "Open now" in SQL (weekly-hours.ts), derived from the channels' hours by writeService:
+		/** the zone every channel's hours are in; null when they are in several (or not yet derived): decided in JS */
+		weekZone: text('week_zone'),
+		/** the channels' weekly rules (or 24/7) together, as [start, end) local minutes of the week, Sunday 00:00 = 0 */
+		weekMinutes: int4multirange('week_minutes').notNull().default('{}'),
+		/** every date ("YYYY-MM-DD") on which a channel has an exception: near those dates, decided in JS */
+		weekExceptionDates: text('week_exception_dates').array().notNull().default(sql`'{}'::text[]`)
 	},
 	(t) => [
 		// fastupdate off: with it, rows written since the last vacuum sit in each GIN index's pending
@@ -85,39 +95,6 @@ export const channels = pgTable(
 		free: boolean('free')
 	},
 	(t) => [index('directory_channels_service_idx').on(t.serviceId, t.position), index('directory_channels_type_idx').on(t.type, t.serviceId)]
-);
-
-/** A set of integer ranges, written and read as its text form: '{[540,1020),[1980,2460)}'. */
-const int4multirange = customType<{ data: string }>({ dataType: () => 'int4multirange' });
-
-/**
- * Each channel's weekly hours as local minutes of the week, so "open now" is decided in SQL
- * (queries.searchPage). Derived from `directory_channels.hours` by weekly-hours.ts, written in the
- * same transaction as the channel (writeService), filled at start-up for channels written before
- * it existed. One row per channel; dated exceptions are not in the ranges: a channel with an
- * exception on the local date or the day before is checked with `isOpenAt` instead.
- */
-export const channelHours = pgTable(
-	'directory_channel_hours',
-	{
-		channelId: uuid('channel_id')
-			.primaryKey()
-			.references(() => channels.id, { onDelete: 'cascade' }),
-		serviceId: uuid('service_id')
-			.notNull()
-			.references(() => services.id, { onDelete: 'cascade' }),
-		/** the channel's IANA zone (hours.timezone) as written, in whose wall clock the minutes count */
-		timezone: text('timezone').notNull(),
-		/** weekly rules (or 24/7) as [start, end) minutes of the local week, Sunday 00:00 = 0 */
-		openMinutes: int4multirange('open_minutes').notNull(),
-		/** the dates ("YYYY-MM-DD", as written) that have exceptions */
-		exceptionDates: text('exception_dates').array().notNull().default(sql`'{}'::text[]`)
-	},
-	(t) => [
-		index('directory_channel_hours_service_idx').on(t.serviceId),
-		// finds the few channels with an exception today or yesterday (checked in JS); most arrays are empty
-		index('directory_channel_hours_exceptions_idx').using('gin', t.exceptionDates).with({ fastupdate: false })
-	]
 );
 
 /** Suggestions and problem reports from anyone (no account), and edits, awaiting a moderator. */

@@ -1,4 +1,4 @@
-// "Open now" in SQL (directory_channel_hours + the JS check of channels with exceptions) must find
+// "Open now" in SQL (the services' week_* columns + the JS check of the few it cannot decide) must find
 // exactly what `isOpenAt` on every channel finds, which is what the search did before: random
 // hours (past midnight, Saturday -> Sunday, 24/7, closed days and special hours) in zones with
 // unusual changes, at instants around every DST change of 2026. And every writer keeps the table
@@ -16,8 +16,9 @@ import { setMeta } from '../platform/meta';
 import * as directory from '.';
 import { importServices, parseCsv } from './import';
 import { ServiceInput } from './input';
-import { channelHours, channels } from './schema';
-import { CHANNEL_HOURS_VERSION, channelHoursRow, ensureChannelHours } from './weekly-hours';
+import { channels, services } from './schema';
+import { ensureServiceWeeks, serviceWeek, WEEK_META_KEY, WEEK_VERSION } from './weekly-hours';
+import * as cache from '../platform/cache';
 
 useFreshDatabase();
 
@@ -129,11 +130,12 @@ describe('"open now" in SQL gives what isOpenAt gives', () => {
 	const inputs: ServiceInput[] = [];
 	const ids: string[] = [];
 
-	it('setup: 150 services with random hours, 1 to 3 channels each in its own zone', async () => {
+	it('setup: 150 services with random hours, 1 to 3 channels each, now and then in different zones', async () => {
 		const raws: Record<string, unknown>[] = [];
 		for (let i = 0; i < 150; i++) {
+			const zone = r.pick(ZONES);
 			const chans = Array.from({ length: r.int(1, 3) }, (_, k) => {
-				const tz = r.pick(ZONES);
+				const tz = r.chance(0.1) ? r.pick(ZONES) : zone; // now and then channels in two zones (decided in JS)
 				return { ...CHANNELS[k], hours: randomHours(r, tz, nearBy.get(tz)!) };
 			});
 			raws.push(
@@ -180,6 +182,7 @@ describe('"open now" in SQL gives what isOpenAt gives', () => {
 
 	it(`at ${at.length} instants around the DST changes of ${ZONES.join(', ')}: the same services, order and totals`, async () => {
 		let excepted = 0;
+		let bySql = 0;
 		let openSeen = 0;
 		for (const now of at) {
 			const want = expected(now);
@@ -188,9 +191,11 @@ describe('"open now" in SQL gives what isOpenAt gives', () => {
 			expect(got.total, now.toISOString()).toBe(want.length);
 			openSeen += want.length;
 			excepted += inputs.filter((s) => s.channels.some((c) => c.hours.exceptions.some((e) => e.date === localParts(now, c.hours.timezone).date))).length;
+			bySql += inputs.filter((s) => new Set(s.channels.map((c) => c.hours.timezone)).size === 1 && !s.channels.some((c) => c.hours.exceptions.length)).length;
 		}
 		// the JS path (exceptions today) and the SQL path were both exercised, and answers vary
 		expect(excepted).toBeGreaterThan(100);
+		expect(bySql).toBeGreaterThan(at.length * 25);
 		expect(openSeen).toBeGreaterThan(at.length * 10);
 	});
 
@@ -231,20 +236,24 @@ function canonical(ranges: [number, number][]): string {
 	return `{${merged.map(([a, b]) => `[${a},${b})`).join(',')}}`;
 }
 
-/** directory_channel_hours as it is, and as it should be for the channels as they are. */
-async function tableAndExpected() {
+/** Every service's week_* columns as they are, and as they should be for its channels as they are. */
+async function weeksAndExpected() {
 	const rows = rowsOf(
-		await db().execute(sql`select channel_id, service_id, timezone, open_minutes::text as open_minutes, exception_dates from ${channelHours} order by channel_id`)
-	).map((x) => ({ channelId: x.channel_id, serviceId: x.service_id, timezone: x.timezone, openMinutes: x.open_minutes, exceptionDates: x.exception_dates }));
-	const chans = await db().select({ id: channels.id, serviceId: channels.serviceId, hours: channels.hours }).from(channels).orderBy(channels.id);
-	const want = chans.map((c) => ({ ...channelHoursRow(c.id, c.serviceId, c.hours), openMinutes: canonical(weeklyOpenMinutes(c.hours)) }));
+		await db().execute(sql`select id, week_zone, week_minutes::text as week_minutes, week_exception_dates from ${services} order by id`)
+	).map((x) => ({ id: x.id, weekZone: x.week_zone, weekMinutes: x.week_minutes, weekExceptionDates: x.week_exception_dates }));
+	const chans = await db().select({ serviceId: channels.serviceId, hours: channels.hours }).from(channels).orderBy(channels.serviceId, channels.position);
+	const want = rows.map(({ id }) => {
+		const hours = chans.filter((c) => c.serviceId === id).map((c) => c.hours);
+		return { id, ...serviceWeek(hours), weekMinutes: canonical(hours.flatMap((h) => weeklyOpenMinutes(h))) };
+	});
 	return { rows, want };
 }
 
-describe('every writer keeps directory_channel_hours in step with the channels', () => {
+describe('every writer keeps the week columns in step with the channels', () => {
 	const nights = (timezone: string) => ({ timezone, always: false, weekly: [5, 6].map((day) => ({ day, opens: '22:00', closes: '02:00' })), exceptions: [{ date: '2026-12-25', closed: true }] });
+	const always = (timezone: string) => ({ timezone, always: true, weekly: [], exceptions: [] });
 
-	it('create, update (other hours, fewer channels), import, and a rebuild at start-up', async () => {
+	it('create, update (other hours and zones), import, and the fill at start-up', async () => {
 		const mod = await makeUser({ grants: [grant('directory_moderator')] });
 		const id = await directory.createService(
 			mod,
@@ -252,20 +261,24 @@ describe('every writer keeps directory_channel_hours in step with the channels',
 				name: { en: 'Sync line' },
 				channels: [
 					{ type: 'phone', value: '116', hours: nights('Europe/London') },
-					{ type: 'sms', value: '21000', hours: { timezone: 'Asia/Kolkata', always: true, weekly: [], exceptions: [] } }
+					{ type: 'sms', value: '21000', hours: always('Asia/Kolkata') }
 				]
 			})
 		);
-		let { rows, want } = await tableAndExpected();
+		let { rows, want } = await weeksAndExpected();
 		expect(rows).toEqual(want);
-		expect(rows.filter((x) => x.serviceId === id)).toHaveLength(2);
+		// two zones: decided in JS
+		expect(rows.find((x) => x.id === id)).toMatchObject({ weekZone: null, weekExceptionDates: ['2026-12-25'] });
 
 		await directory.updateService(mod, id, serviceInput({ name: { en: 'Sync line' }, channels: [{ type: 'phone', value: '116', hours: nights('Pacific/Chatham') }] }));
-		({ rows, want } = await tableAndExpected());
+		({ rows, want } = await weeksAndExpected());
 		expect(rows).toEqual(want);
-		expect(rows.filter((x) => x.serviceId === id).map((x) => [x.timezone, x.openMinutes, x.exceptionDates])).toEqual([
-			['Pacific/Chatham', `{[0,120),[${5 * 1440 + 1320},${6 * 1440 + 120}),[${6 * 1440 + 1320},10080)}`, ['2026-12-25']]
-		]);
+		expect(rows.find((x) => x.id === id)).toEqual({
+			id,
+			weekZone: 'Pacific/Chatham',
+			weekMinutes: `{[0,120),[${5 * 1440 + 1320},${6 * 1440 + 120}),[${6 * 1440 + 1320},10080)}`,
+			weekExceptionDates: ['2026-12-25']
+		});
 
 		const csv = [
 			'organization_name,name_en,kind,countries,topics,actions,languages,timezone,phone,phone_hours',
@@ -276,23 +289,30 @@ describe('every writer keeps directory_channel_hours in step with the channels',
 		const admin = await makeUser({ grants: [grant('admin')] });
 		const report = await importServices(admin, parsed.rows, { dryRun: false });
 		expect(report.ids).toHaveLength(1);
-		({ rows, want } = await tableAndExpected());
+		({ rows, want } = await weeksAndExpected());
 		expect(rows).toEqual(want);
-		expect(rows.some((x) => x.timezone === 'America/New_York' && (x.exceptionDates as string[]).includes('2026-12-24'))).toBe(true);
+		expect(rows.find((x) => x.id === report.ids[0])).toMatchObject({ weekZone: 'America/New_York', weekExceptionDates: ['2026-12-24'] });
 
-		// a database from before the table: no rows and no version mark -> the start-up fill adds them, once
-		await db().delete(channelHours);
-		await db().execute(sql`delete from app_meta where key = 'directory_channel_hours_version'`);
-		expect(await ensureChannelHours(db())).toBe(want.length);
-		expect(await ensureChannelHours(db())).toBe(0);
-		({ rows, want } = await tableAndExpected());
+		// a database from before the columns (their defaults, no version mark): searches are still right
+		// (every service decided in JS), and the fill at start-up derives them, once
+		const now = new Date('2026-12-05T09:15:00Z'); // Saturday 23:00 in Chatham (UTC+13:45): the night line is open
+		const before = (await directory.searchPage({ country: 'KE', openNow: true, now, pageSize: 500 })).results.map((x) => x.service.id);
+		expect(before).toContain(id);
+		await db().execute(sql`update ${services} set week_zone = null, week_minutes = '{}', week_exception_dates = '{}'`);
+		await db().execute(sql`delete from app_meta where key = ${WEEK_META_KEY}`);
+		await cache.invalidate(db(), 'directory');
+		expect((await directory.searchPage({ country: 'KE', openNow: true, now, pageSize: 500 })).results.map((x) => x.service.id)).toEqual(before);
+		expect(await ensureServiceWeeks(db())).toBe(want.length);
+		expect(await ensureServiceWeeks(db())).toBe(0);
+		({ rows, want } = await weeksAndExpected());
 		expect(rows).toEqual(want);
+		expect((await directory.searchPage({ country: 'KE', openNow: true, now, pageSize: 500 })).results.map((x) => x.service.id)).toEqual(before);
 
-		// an older version mark -> every row is rebuilt (here a stale row is replaced)
-		await db().execute(sql`update ${channelHours} set open_minutes = '{}' where channel_id = ${want[0].channelId}`);
-		await setMeta('directory_channel_hours_version', CHANNEL_HOURS_VERSION - 1);
-		expect(await ensureChannelHours(db())).toBe(want.length);
-		({ rows, want } = await tableAndExpected());
+		// an older version mark: every service is derived again (here a stale one is put right)
+		await db().execute(sql`update ${services} set week_minutes = '{}' where id = ${id}`);
+		await setMeta(WEEK_META_KEY, WEEK_VERSION - 1);
+		expect(await ensureServiceWeeks(db())).toBe(want.length);
+		({ rows, want } = await weeksAndExpected());
 		expect(rows).toEqual(want);
 	});
 });
