@@ -266,7 +266,7 @@ export const WEEK_MINUTES = 7 * 1440;
 
 /**
  * The weekly rules (or 24/7) as half-open ranges of local minutes of the week, ignoring exceptions:
- * the set the help search keeps in SQL (directory_channel_hours) to answer "open now" without
+ * what the help search keeps in SQL (directory_services.week_minutes) to answer "open now" without
  * reading every channel's hours. Built from the same per-date intervals as `isOpenAt`, so for any
  * instant whose local date and the date before have no exception, `isOpenAt` is true exactly when
  * `minuteOfWeek` falls in one of these ranges. An interval past midnight continues into the next
