@@ -12,9 +12,10 @@
 //
 // Rows are inserted directly, 1,000 services per multi-row INSERT and transaction, mirroring what
 // writeService (src/lib/server/directory/commands.ts) stores for a validated ServiceInput: the same
-// de-duplicated arrays and searchText (the lower-cased names of service and organisation). Each
-// service is first built in the ServiceInput shape, and every `validateEvery`-th one is parsed
-// with the real valibot schema, so the generator cannot drift into making invalid services.
+// de-duplicated arrays, searchText (the lower-cased names of service and organisation) and the
+// week_* columns "open now" reads (serviceWeek). Each service is first built in the ServiceInput
+// shape, and every `validateEvery`-th one is parsed with the real valibot schema, so the generator
+// cannot drift into making invalid services.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getTableColumns, getTableName, SQL, sql } from 'drizzle-orm';
@@ -23,6 +24,7 @@ import * as v from 'valibot';
 import { db, migrate, openDatabase, useDatabase, type Tx } from '../src/lib/server/db';
 import { ServiceInput } from '../src/lib/server/directory/input';
 import { channels, organizations, services } from '../src/lib/server/directory/schema';
+import { serviceWeek } from '../src/lib/server/directory/weekly-hours';
 import { ACTIONS, CHANNEL_TYPES, SERVICE_KINDS, TOPIC_IDS, type ActionId, type ChannelType, type ServiceKind } from '../src/lib/directory/taxonomy';
 import type { Hours, Weekday } from '../src/lib/directory/hours-types';
 import { allCountryCodes, regionOf, type RegionId } from '../src/lib/geo';
@@ -474,6 +476,7 @@ export async function generateDirectory(opts: GenerateOptions): Promise<Generate
 				website: s.website,
 				source: s.source,
 				searchText: [...Object.values(s.name), ...Object.values(s.organization.name)].join(' ').toLowerCase(),
+				...serviceWeek(s.channels.map((c) => c.hours)),
 				isDemo: !g.verified,
 				verifiedAt: g.verified ? now : null,
 				verifiedBy: g.verified ? 'Synthetic data generator' : null,

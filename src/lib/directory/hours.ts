@@ -258,3 +258,38 @@ export function isOpenAt(hours: Hours, now: Date, cache: Map<string, ReturnType<
 	const yesterday = addDays(local.date, -1);
 	return intervalsOn(hours, yesterday, (local.weekday + 6) % 7).some(([, c]) => c > 1440 && minute < c - 1440);
 }
+
+// ---------------------------------------------------------------- the week as minutes (for SQL)
+
+/** Minutes in a week; a minute of the week counts from Sunday 00:00 local (0) to Saturday 23:59 (10079). */
+export const WEEK_MINUTES = 7 * 1440;
+
+/**
+ * The weekly rules (or 24/7) as half-open ranges of local minutes of the week, ignoring exceptions:
+ * what the help search keeps in SQL (directory_services.week_minutes) to answer "open now" without
+ * reading every channel's hours. Built from the same per-date intervals as `isOpenAt`, so for any
+ * instant whose local date and the date before have no exception, `isOpenAt` is true exactly when
+ * `minuteOfWeek` falls in one of these ranges. An interval past midnight continues into the next
+ * day's minutes; one past Saturday midnight is split and its end goes to Sunday's start.
+ */
+export function weeklyOpenMinutes(hours: Hours): [number, number][] {
+	const weekOnly: Hours = { ...hours, exceptions: [] };
+	const out: [number, number][] = [];
+	for (let day = 0; day < 7; day++) {
+		for (const [o, c] of intervalsOn(weekOnly, '', day)) {
+			const start = day * 1440 + o;
+			const end = day * 1440 + c;
+			if (end <= WEEK_MINUTES) out.push([start, end]);
+			else {
+				if (start < WEEK_MINUTES) out.push([start, WEEK_MINUTES]);
+				out.push([0, end - WEEK_MINUTES]);
+			}
+		}
+	}
+	return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
+/** The local minute of the week `isOpenAt` looks at (from `localParts`). */
+export function minuteOfWeek(local: ReturnType<typeof localParts>): number {
+	return local.weekday * 1440 + local.minutes;
+}

@@ -11,7 +11,7 @@ import * as participation from './participation';
 import * as cache from './platform/cache';
 import * as jobs from './platform/jobs';
 import * as retention from './platform/retention';
-import './directory'; // modules register their retention rules when imported
+import * as directory from './directory'; // modules register their retention rules when imported
 import './learning';
 import './progress';
 import { log } from './platform/log';
@@ -33,6 +33,9 @@ async function run(): Promise<void> {
 	// page-cache counters pushed by NOTIFY, for the front door (platform/page-cache.ts)
 	await cache.live.start(d);
 	await d.withLock(async () => {
+		// once per version: the weekly hours "open now" reads in SQL, for services written before them
+		const filled = await directory.ensureServiceWeeks(d.db);
+		if (filled) log.info('directory weekly hours derived', { services: filled });
 		if (process.env.SEED_DEMO !== 'off' && !(await getMeta('demo_seeded_at'))) {
 			await seedDemo();
 			await setMeta('demo_seeded_at', new Date().toISOString());

@@ -15,6 +15,7 @@ import type { LocaleMap } from '../../i18n/locale-map';
 import { changeRequests, channels, organizations, services } from './schema';
 import { serviceSnapshot } from './queries';
 import { searchTextOf } from './match';
+import { serviceWeek } from './weekly-hours';
 
 const PUBLIC_LIMIT = { name: 'directory_public', max: 10, windowSeconds: 3600 };
 
@@ -55,6 +56,8 @@ async function writeService(tx: Db | Tx, input: ServiceInput, options: { id?: st
 		website: input.website,
 		source: input.source,
 		searchText: searchTextOf(input),
+		// the channels' weekly hours, as "open now" reads them in SQL
+		...serviceWeek(input.channels.map((c) => c.hours)),
 		updatedAt: new Date()
 	};
 	let id = options.id;

@@ -14,4 +14,5 @@ export { matchesSearch } from './match';
 export { moderationQueue, requestForModerator, staleForModerator, serviceHistory } from './moderation';
 import './retention'; // registers its retention rule
 import './maintenance'; // registers the ANALYZE job imports schedule
+export { ensureServiceWeeks } from './weekly-hours';
 export { saveHelpSnapshot, helpSnapshot, snapshotFolder, type HelpSnapshot } from './snapshot';

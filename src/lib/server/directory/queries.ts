@@ -6,6 +6,7 @@ import { isOpenAt, openStatus } from '../../directory/hours';
 import type { ActionId, ChannelType, TopicId } from '../../directory/taxonomy';
 import * as cache from '../platform/cache';
 import { changeRequests, channels, organizations, services } from './schema';
+import { weekClock } from './weekly-hours';
 
 export type ServiceRow = typeof services.$inferSelect;
 export type ChannelRow = typeof channels.$inferSelect;
@@ -67,50 +68,65 @@ const SEARCH_ORDER = [
 	asc(services.id)
 ];
 
-const MAX_CANDIDATES = 20_000;
+/** One page of ids in SEARCH_ORDER, how many services match, and how many of those satisfy `flag`. */
+async function pageOfIds(where: SQL, page: number, pageSize: number, flag?: SQL): Promise<{ ids: string[]; total: number; flagged: number }> {
+	const rows = await db()
+		.select({
+			id: services.id,
+			total: sql<number>`count(*) over ()`.mapWith(Number),
+			flagged: (flag ? sql<number>`count(*) filter (where ${flag}) over ()` : sql<number>`0`).mapWith(Number)
+		})
+		.from(services)
+		.where(where)
+		.orderBy(...SEARCH_ORDER)
+		.limit(pageSize)
+		.offset((page - 1) * pageSize);
+	if (rows.length || page === 1) return { ids: rows.map((r) => r.id), total: rows[0]?.total ?? 0, flagged: rows[0]?.flagged ?? 0 };
+	// past the last page: still say how many there are
+	const [n] = await db()
+		.select({ total: sql<number>`count(*)::int`, flagged: (flag ? sql<number>`(count(*) filter (where ${flag}))::int` : sql<number>`0`).mapWith(Number) })
+		.from(services)
+		.where(where);
+	return { ids: [], total: Number(n.total), flagged: n.flagged };
+}
 
 /**
- * One page of services for a country (and worldwide ones) matching every given filter. Ordering
- * and paging happen in SQL; "open now" is decided for every candidate (with the fast check)
- * before paging, so page 1 really holds the first open services.
+ * The page of services open at `now` among those matching `where`: active, with a channel open by
+ * `isOpenAt`. Decided in SQL from each service's week_* columns (weekly-hours.ts): its zone's local
+ * minute of the week against its weekly minutes. Services SQL cannot decide exactly (channels in
+ * several zones, or an exception on the local date or the day before) are rare; when the page's
+ * query finds some among the matches, their channels get `isOpenAt` here and the page is asked again.
+ */
+async function openNowPage(where: SQL, now: Date, page: number, pageSize: number) {
+	const clock = await weekClock(now);
+	const minutes = JSON.stringify(clock.minutes);
+	const dates = `{${clock.dates.join(',')}}`; // one text[] parameter ("YYYY-MM-DD" needs no quoting)
+	const inJs = sql`(${services.weekZone} is null or ${services.weekExceptionDates} && ${dates}::text[])`;
+	const bySchedule = sql`(not ${inJs} and ${services.weekMinutes} @> (${minutes}::jsonb ->> ${services.weekZone})::int)`;
+	const active = and(where, eq(services.status, 'active'))!;
+	const first = await pageOfIds(and(active, or(bySchedule, inJs))!, page, pageSize, inJs);
+	if (first.flagged === 0) return first;
+	const hours = await db()
+		.select({ serviceId: channels.serviceId, hours: channels.hours })
+		.from(channels)
+		.innerJoin(services, eq(services.id, channels.serviceId))
+		.where(and(active, inJs));
+	const zoneCache = new Map();
+	const open = [...new Set(hours.filter((c) => isOpenAt(c.hours, now, zoneCache)).map((c) => c.serviceId))];
+	return pageOfIds(and(active, open.length ? or(bySchedule, inArray(services.id, open)) : bySchedule)!, page, pageSize);
+}
+
+/**
+ * One page of services for a country (and worldwide ones) matching every given filter. Filtering
+ * ("open now" included), ordering and paging all happen in SQL, so page 1 really holds the first
+ * open services and a page costs what its rows cost.
  */
 export async function searchPage(params: SearchParams & { page?: number; pageSize?: number }): Promise<SearchPage> {
 	const now = params.now ?? new Date();
 	const page = Math.max(1, Math.floor(params.page ?? 1));
 	const pageSize = Math.min(Math.max(1, Math.floor(params.pageSize ?? 25)), 500);
 	const where = searchWhere(params);
-	let ids: string[];
-	let total: number;
-	if (params.openNow) {
-		const candidates = await db()
-			.select({ id: services.id, status: services.status })
-			.from(services)
-			.where(where)
-			.orderBy(...SEARCH_ORDER)
-			.limit(MAX_CANDIDATES);
-		const active = candidates.filter((c) => c.status === 'active').map((c) => c.id);
-		const hours = active.length
-			? await db()
-					.select({ serviceId: channels.serviceId, hours: channels.hours })
-					.from(channels)
-					.where(inArray(channels.serviceId, db().select({ id: services.id }).from(services).where(and(where, eq(services.status, 'active')))))
-			: [];
-		const cache = new Map();
-		const open = new Set(hours.filter((h) => isOpenAt(h.hours, now, cache)).map((h) => h.serviceId));
-		const openIds = active.filter((id) => open.has(id));
-		total = openIds.length;
-		ids = openIds.slice((page - 1) * pageSize, page * pageSize);
-	} else {
-		const rows = await db()
-			.select({ id: services.id, total: sql<number>`count(*) over ()`.mapWith(Number) })
-			.from(services)
-			.where(where)
-			.orderBy(...SEARCH_ORDER)
-			.limit(pageSize)
-			.offset((page - 1) * pageSize);
-		ids = rows.map((r) => r.id);
-		total = rows[0]?.total ?? (page > 1 ? Number((await db().select({ n: sql<number>`count(*)::int` }).from(services).where(where))[0].n) : 0);
-	}
+	const { ids, total } = params.openNow ? await openNowPage(where, now, page, pageSize) : await pageOfIds(where, page, pageSize);
 	if (ids.length === 0) return { results: [], total, page, pageSize };
 	const [rows, chans] = await Promise.all([
 		db()

@@ -2,10 +2,13 @@
 // their own opening hours, and the moderation queue through which anyone can suggest a service
 // or report a problem. Authored text is a locale map (jsonb { en, fr, ... }).
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Hours } from '../../directory/hours-types';
 import type { LocaleMap } from '../../i18n/locale-map';
 import { users } from '../identity/schema';
+
+/** A set of integer ranges, written and read as its text form: '{[540,1020),[1980,2460)}'. */
+const int4multirange = customType<{ data: string }>({ dataType: () => 'int4multirange' });
 
 export const organizations = pgTable('directory_organizations', {
 	id: uuid('id').primaryKey().defaultRandom(),
@@ -51,7 +54,14 @@ export const services = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 		/** lower-cased names in every language, for search */
-		searchText: text('search_text').notNull().default('')
+		searchText: text('search_text').notNull().default(''),
+		// "Open now" in SQL (weekly-hours.ts), derived from the channels' hours by writeService:
+		/** the zone every channel's hours are in; null when they are in several (or not yet derived): decided in JS */
+		weekZone: text('week_zone'),
+		/** the channels' weekly rules (or 24/7) together, as [start, end) local minutes of the week, Sunday 00:00 = 0 */
+		weekMinutes: int4multirange('week_minutes').notNull().default('{}'),
+		/** every date ("YYYY-MM-DD") on which a channel has an exception: near those dates, decided in JS */
+		weekExceptionDates: text('week_exception_dates').array().notNull().default(sql`'{}'::text[]`)
 	},
 	(t) => [
 		// fastupdate off: with it, rows written since the last vacuum sit in each GIN index's pending
