@@ -38,6 +38,8 @@ export interface HelpSearchResults {
 }
 
 const QUERIES = ['peer', 'chat', 'counselling', 'écoute', '2024'];
+/** languages a visitor filters by: common ones, and some only a few regions' services speak */
+const LANGUAGES = ['en', 'fr', 'ar', 'es', 'sw', 'ru'];
 
 interface Kind {
 	kind: string;
@@ -63,6 +65,7 @@ function searchKinds(busy: string, quiet: string, typical: (i: number) => string
 		{ kind: 'country + topic', example: `each of ${TOPIC_IDS.length} topics in turn`, params: (i: number): SearchParams => ({ country: typical(i), topic: TOPIC_IDS[i % TOPIC_IDS.length] }) },
 		{ kind: 'country + action', example: `each of ${ACTIONS.length} actions in turn`, params: (i: number): SearchParams => ({ country: typical(i), action: ACTIONS[i % ACTIONS.length] }) },
 		{ kind: 'country + age + open now', example: 'age 8–17, open now', params: (i: number): SearchParams => ({ country: typical(i), age: 8 + (i % 10), openNow: true }) },
+		{ kind: 'country + language', example: `${LANGUAGES.join(' / ')} in turn`, params: (i: number): SearchParams => ({ country: typical(i), language: LANGUAGES[i % LANGUAGES.length] }) },
 		{ kind: 'country + channel', example: `each of ${CHANNEL_TYPES.length} channel types in turn`, params: (i: number): SearchParams => ({ country: typical(i), channel: CHANNEL_TYPES[i % CHANNEL_TYPES.length] }) },
 		{ kind: 'country + text', example: `q = ${QUERIES.join(' / ')}`, params: (i: number): SearchParams => ({ country: typical(i), q: QUERIES[i % QUERIES.length] }) }
 	];

@@ -70,6 +70,8 @@ export const services = pgTable(
 		// the index update at write time is the better trade (docs/performance.md).
 		index('directory_services_countries_idx').using('gin', t.countries).with({ fastupdate: false }),
 		index('directory_services_topics_idx').using('gin', t.topics).with({ fastupdate: false }),
+		// the language filter, combined with the countries index (a BitmapAnd) instead of a recheck of every row of the country
+		index('directory_services_languages_idx').using('gin', t.languages).with({ fastupdate: false }),
 		index('directory_services_updated_idx').on(t.updatedAt),
 		index('directory_services_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`).with({ fastupdate: false })
 	]

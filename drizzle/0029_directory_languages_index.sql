@@ -1,0 +1,1 @@
+CREATE INDEX "directory_services_languages_idx" ON "directory_services" USING gin ("languages") WITH (fastupdate=false);
