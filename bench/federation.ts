@@ -21,7 +21,7 @@ import { pullMember } from '../src/lib/server/federation/pull';
 import { SERVICES_PER_FILE } from '../src/lib/server/federation/publish';
 import { federationMembers } from '../src/lib/server/federation/schema';
 import { useNetwork } from '../src/lib/server/federation/net';
-import { FakeMember, useFakeNetwork } from '../src/lib/server/federation/testing';
+import { FakeMember, federatedEvent, useFakeNetwork } from '../src/lib/server/federation/testing';
 import { generateDirectory, prng } from './generate-directory';
 import { benchCountries } from './generate-progress';
 import { mdTable, ROOT, textTable, type Row } from './lib';
@@ -146,6 +146,12 @@ export async function runFederationBench(log: (s: string) => void = console.log)
 		const progressFiles = { 'scores.json': JSON.stringify({ frameworkVersion: 1, results }), 'observations.csv': progress.opendata.toSdmxCsv(observations) };
 		member.publish('progress', progressFiles);
 		member.publish('services', servicesFiles);
+		// and its events feed (a national platform publishes one since issue 17): one upcoming event per country
+		const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+		const sharedEvents = countries.map((country, i) =>
+			federatedEvent(member.origin, `0b1c2d3e-0000-4000-8000-${String(i).padStart(12, '0')}`, { country, start: `${soon}T09:00:00Z`, end: `${soon}T12:00:00Z`, timeZone: 'UTC' })
+		);
+		member.publish('events', { 'events.json': JSON.stringify({ events: sharedEvents }) });
 		useFakeNetwork(member);
 		const [row] = await d
 			.insert(federationMembers)
@@ -193,7 +199,7 @@ export async function runFederationBench(log: (s: string) => void = console.log)
 function rows(r: FederationBench): Row[] {
 	return [
 		...r.pulls.map((p) => ({ step: `pull and apply the ${p.feed} feed`, rows: p.count, 'MB fetched': ((p.feed === 'progress' ? r.bytes.progress : r.bytes.services) / 1e6).toFixed(1), ms: p.ms })),
-		{ step: 'the whole pull (both feeds)', rows: r.results + r.services, 'MB fetched': ((r.bytes.progress + r.bytes.services) / 1e6).toFixed(1), ms: r.totalMs },
+		{ step: 'the whole pull (every feed: progress, services, events)', rows: r.results + r.services, 'MB fetched': ((r.bytes.progress + r.bytes.services) / 1e6).toFixed(1), ms: r.totalMs },
 		{ step: 'the next pull, nothing changed (304)', rows: 0, 'MB fetched': '0.0', ms: r.unchangedMs },
 		{ step: 'for comparison: parse every services page and check every HSDS record, CPU only', rows: r.services, 'MB fetched': '-', ms: r.checkServicesMs }
 	];
