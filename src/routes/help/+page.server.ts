@@ -9,6 +9,7 @@ import { log } from '$lib/server/platform/log';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 20;
+const MAX_PAGE = 1000;
 
 /** Only the country (and the language prefix, which is in the path): what a snapshot holds. */
 function isPlainCountrySearch(url: URL): boolean {
@@ -21,9 +22,9 @@ export const load: PageServerLoad = async ({ url, setHeaders }) => {
 	const query = directory.readHelpQuery(url);
 	const locale = getLocale();
 	const countries = listCountries(locale).map((c) => ({ code: c.code, name: c.name }));
-	if (!query.country) return { query, countries, results: null, total: 0, page: 1, pages: 1, emergency: [], languages: [], offline: null, federated: [] };
+	if (!query.country) return { query, countries, results: null, total: 0, capped: false, page: 1, pages: 1, hasNext: false, emergency: [], languages: [], offline: null, federated: [] };
 	const country = query.country;
-	const requested = Math.min(Math.max(1, Math.trunc(Number(url.searchParams.get('page'))) || 1), 1000);
+	const requested = Math.min(Math.max(1, Math.trunc(Number(url.searchParams.get('page'))) || 1), MAX_PAGE);
 	const search = directory.toSearchParams({ ...query, country });
 	const params = { ...search, page: requested, pageSize: PAGE_SIZE };
 	let found: Awaited<ReturnType<typeof directory.searchPage>>;
@@ -42,7 +43,7 @@ export const load: PageServerLoad = async ({ url, setHeaders }) => {
 		// a child looking for help still gets the last known list (or at least the emergency advice)
 		const snapshot = directory.helpSnapshot(country);
 		log.warn('help answered without the database', { country, snapshotFrom: snapshot?.savedAt ?? null });
-		found = { results: snapshot?.results.slice(0, PAGE_SIZE) ?? [], total: Math.min(snapshot?.total ?? 0, snapshot?.results.length ?? 0), page: 1, pageSize: PAGE_SIZE };
+		found = { results: snapshot?.results.slice(0, PAGE_SIZE) ?? [], total: Math.min(snapshot?.total ?? 0, snapshot?.results.length ?? 0), capped: false, page: 1, pageSize: PAGE_SIZE };
 		emergency = snapshot?.emergency ?? [];
 		languages = snapshot?.languages ?? [];
 		offline = {
@@ -55,8 +56,11 @@ export const load: PageServerLoad = async ({ url, setHeaders }) => {
 		countries,
 		results: found.results.map(directory.presentResult),
 		total: found.total,
+		// more than `total` match: counting stops at directory.COUNT_CAP; the pager then offers "next" while pages are full
+		capped: found.capped,
 		page: found.page,
 		pages: Math.max(1, Math.ceil(found.total / PAGE_SIZE)),
+		hasNext: found.page < Math.ceil(found.total / PAGE_SIZE) || (found.capped && found.results.length === PAGE_SIZE && found.page < MAX_PAGE),
 		emergency: emergency.map((e) => ({ id: e.id, name: localized(e.name as LocaleMap), number: e.value, href: `tel:${e.value.replace(/[^0-9+]/g, '')}`, isDemo: e.isDemo && !e.verifiedAt })),
 		languages: languages.map((code) => ({ code, name: names.of(code) ?? code })),
 		federated: federated.map((s) => ({

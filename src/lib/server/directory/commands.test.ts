@@ -176,6 +176,23 @@ describe('search pages', () => {
 		const seen = [...all1.results, ...all2.results].map((r) => r.service.id);
 		expect(new Set(seen).size).toBe(8);
 	});
+
+	it('counts matches only up to the cap, and says when there are more', async () => {
+		const mod = await makeUser({ grants: [grant('directory_moderator')] });
+		for (let i = 0; i < 7; i++) await directory.createService(mod, serviceInput({ name: { en: `Capped ${i}` }, countries: ['MW'] }));
+		const national = (p: directory.SearchPage) => p.results.filter((r) => !r.service.countries.includes('ZZ')).map((r) => r.service.name.en);
+		const exact = await directory.searchPage({ country: 'MW', q: 'capped', pageSize: 3, countCap: 7 });
+		expect(exact).toMatchObject({ total: 7, capped: false });
+		const capped = await directory.searchPage({ country: 'MW', q: 'capped', pageSize: 3, countCap: 5 });
+		expect(capped).toMatchObject({ total: 5, capped: true });
+		// the cap bounds the count only: every page is still there, in order
+		const pages = [];
+		for (let page = 1; page <= 3; page++) pages.push(...national(await directory.searchPage({ country: 'MW', q: 'capped', page, pageSize: 3, countCap: 5 })));
+		expect(pages).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => `Capped ${i}`));
+		// "open now" counts the same way (a 24/7 service is open)
+		expect(await directory.searchPage({ country: 'MW', q: 'capped', openNow: true, pageSize: 3, countCap: 5 })).toMatchObject({ total: 5, capped: true });
+		expect(directory.COUNT_CAP).toBe(1000);
+	});
 });
 
 describe('descriptions written per language (issue 15)', () => {

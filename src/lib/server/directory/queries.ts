@@ -36,11 +36,19 @@ export interface SearchResult {
 
 export interface SearchPage {
 	results: SearchResult[];
-	/** all matches (after "open now", when asked) */
+	/** how many services match (after "open now", when asked), counted up to the cap */
 	total: number;
+	/** more than `total` match: the count stopped at the cap ("more than 1,000") */
+	capped: boolean;
 	page: number;
 	pageSize: number;
 }
+
+/**
+ * Matches are counted up to this many and no further: beyond it a page says "more than 1,000".
+ * An exact count would read every match of a busy country on every search (issue 16).
+ */
+export const COUNT_CAP = 1000;
 
 /** The WHERE clause of a help search: country (and worldwide), then every given filter. */
 function searchWhere(params: SearchParams): SQL {
@@ -68,26 +76,23 @@ const SEARCH_ORDER = [
 	asc(services.id)
 ];
 
-/** One page of ids in SEARCH_ORDER, how many services match, and how many of those satisfy `flag`. */
-async function pageOfIds(where: SQL, page: number, pageSize: number, flag?: SQL): Promise<{ ids: string[]; total: number; flagged: number }> {
-	const rows = await db()
-		.select({
-			id: services.id,
-			total: sql<number>`count(*) over ()`.mapWith(Number),
-			flagged: (flag ? sql<number>`count(*) filter (where ${flag}) over ()` : sql<number>`0`).mapWith(Number)
-		})
-		.from(services)
-		.where(where)
-		.orderBy(...SEARCH_ORDER)
-		.limit(pageSize)
-		.offset((page - 1) * pageSize);
-	if (rows.length || page === 1) return { ids: rows.map((r) => r.id), total: rows[0]?.total ?? 0, flagged: rows[0]?.flagged ?? 0 };
-	// past the last page: still say how many there are
-	const [n] = await db()
-		.select({ total: sql<number>`count(*)::int`, flagged: (flag ? sql<number>`(count(*) filter (where ${flag}))::int` : sql<number>`0`).mapWith(Number) })
-		.from(services)
-		.where(where);
-	return { ids: [], total: Number(n.total), flagged: n.flagged };
+/**
+ * One page of ids in SEARCH_ORDER and how many services match, counted up to `cap` (the count
+ * stops reading at cap + 1 rows; it runs beside the page's own query).
+ */
+async function pageOfIds(where: SQL, page: number, pageSize: number, cap: number): Promise<{ ids: string[]; total: number; capped: boolean }> {
+	const matches = db().select({ one: sql<number>`1`.as('one') }).from(services).where(where).limit(cap + 1).as('matches');
+	const [rows, [counted]] = await Promise.all([
+		db()
+			.select({ id: services.id })
+			.from(services)
+			.where(where)
+			.orderBy(...SEARCH_ORDER)
+			.limit(pageSize)
+			.offset((page - 1) * pageSize),
+		db().select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(matches)
+	]);
+	return { ids: rows.map((r) => r.id), total: Math.min(counted.n, cap), capped: counted.n > cap };
 }
 
 /**
@@ -97,15 +102,18 @@ async function pageOfIds(where: SQL, page: number, pageSize: number, flag?: SQL)
  * several zones, or an exception on the local date or the day before) are rare; when the page's
  * query finds some among the matches, their channels get `isOpenAt` here and the page is asked again.
  */
-async function openNowPage(where: SQL, now: Date, page: number, pageSize: number) {
+async function openNowPage(where: SQL, now: Date, page: number, pageSize: number, cap: number) {
 	const clock = await weekClock(now);
 	const minutes = JSON.stringify(clock.minutes);
 	const dates = `{${clock.dates.join(',')}}`; // one text[] parameter ("YYYY-MM-DD" needs no quoting)
 	const inJs = sql`(${services.weekZone} is null or ${services.weekExceptionDates} && ${dates}::text[])`;
 	const bySchedule = sql`(not ${inJs} and ${services.weekMinutes} @> (${minutes}::jsonb ->> ${services.weekZone})::int)`;
 	const active = and(where, eq(services.status, 'active'))!;
-	const first = await pageOfIds(and(active, or(bySchedule, inJs))!, page, pageSize, inJs);
-	if (first.flagged === 0) return first;
+	const [first, undecided] = await Promise.all([
+		pageOfIds(and(active, or(bySchedule, inJs))!, page, pageSize, cap),
+		db().select({ id: services.id }).from(services).where(and(active, inJs)).limit(1)
+	]);
+	if (!undecided.length) return first;
 	const hours = await db()
 		.select({ serviceId: channels.serviceId, hours: channels.hours })
 		.from(channels)
@@ -113,7 +121,7 @@ async function openNowPage(where: SQL, now: Date, page: number, pageSize: number
 		.where(and(active, inJs));
 	const zoneCache = new Map();
 	const open = [...new Set(hours.filter((c) => isOpenAt(c.hours, now, zoneCache)).map((c) => c.serviceId))];
-	return pageOfIds(and(active, open.length ? or(bySchedule, inArray(services.id, open)) : bySchedule)!, page, pageSize);
+	return pageOfIds(and(active, open.length ? or(bySchedule, inArray(services.id, open)) : bySchedule)!, page, pageSize, cap);
 }
 
 /**
@@ -121,13 +129,14 @@ async function openNowPage(where: SQL, now: Date, page: number, pageSize: number
  * ("open now" included), ordering and paging all happen in SQL, so page 1 really holds the first
  * open services and a page costs what its rows cost.
  */
-export async function searchPage(params: SearchParams & { page?: number; pageSize?: number }): Promise<SearchPage> {
+export async function searchPage(params: SearchParams & { page?: number; pageSize?: number; countCap?: number }): Promise<SearchPage> {
 	const now = params.now ?? new Date();
 	const page = Math.max(1, Math.floor(params.page ?? 1));
 	const pageSize = Math.min(Math.max(1, Math.floor(params.pageSize ?? 25)), 500);
+	const cap = params.countCap ?? COUNT_CAP;
 	const where = searchWhere(params);
-	const { ids, total } = params.openNow ? await openNowPage(where, now, page, pageSize) : await pageOfIds(where, page, pageSize);
-	if (ids.length === 0) return { results: [], total, page, pageSize };
+	const { ids, total, capped } = params.openNow ? await openNowPage(where, now, page, pageSize, cap) : await pageOfIds(where, page, pageSize, cap);
+	if (ids.length === 0) return { results: [], total, capped, page, pageSize };
 	const [rows, chans] = await Promise.all([
 		db()
 			.select({ service: services, organizationName: organizations.name })
@@ -153,7 +162,7 @@ export async function searchPage(params: SearchParams & { page?: number; pageSiz
 		});
 	// within the page, services open right now come first (a stable sort keeps the SQL order otherwise)
 	results.sort((a, b) => Number(b.open) - Number(a.open));
-	return { results, total, page, pageSize };
+	return { results, total, capped, page, pageSize };
 }
 
 /** The first `limit` matching services (see searchPage). */
