@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ url, setHeaders }) => {
 	const query = directory.readHelpQuery(url);
 	const locale = getLocale();
 	const countries = listCountries(locale).map((c) => ({ code: c.code, name: c.name }));
-	if (!query.country) return { query, countries, results: null, total: 0, capped: false, page: 1, pages: 1, hasNext: false, emergency: [], languages: [], offline: null, federated: [] };
+	if (!query.country) return { query, countries, results: null, total: 0, totalText: '0', capped: false, page: 1, pages: 1, hasNext: false, emergency: [], languages: [], offline: null, federated: [] };
 	const country = query.country;
 	const requested = Math.min(Math.max(1, Math.trunc(Number(url.searchParams.get('page'))) || 1), MAX_PAGE);
 	const search = directory.toSearchParams({ ...query, country });
@@ -58,6 +58,8 @@ export const load: PageServerLoad = async ({ url, setHeaders }) => {
 		total: found.total,
 		// more than `total` match: counting stops at directory.COUNT_CAP; the pager then offers "next" while pages are full
 		capped: found.capped,
+		// "1,000" / "1 000", in Latin digits as every number on our pages
+		totalText: new Intl.NumberFormat(locale, { numberingSystem: 'latn' }).format(found.total),
 		page: found.page,
 		pages: Math.max(1, Math.ceil(found.total / PAGE_SIZE)),
 		hasNext: found.page < Math.ceil(found.total / PAGE_SIZE) || (found.capped && found.results.length === PAGE_SIZE && found.page < MAX_PAGE),
