@@ -22,7 +22,8 @@ import { SERVICES_PER_FILE } from '../src/lib/server/federation/publish';
 import { federationMembers } from '../src/lib/server/federation/schema';
 import { useNetwork } from '../src/lib/server/federation/net';
 import { FakeMember, federatedEvent, useFakeNetwork } from '../src/lib/server/federation/testing';
-import { generateDirectory, prng } from './generate-directory';
+import { prng } from '../src/lib/prng';
+import { generateDirectory } from './generate-directory';
 import { benchCountries } from './generate-progress';
 import { mdTable, ROOT, textTable, type Row } from './lib';
 

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../src/lib/server/db';
 import { DOCUMENT_TYPES, type DocumentLanguage } from '../src/lib/library/vocab';
 import { TOPIC_GRAPH_IDS } from '../src/lib/topics';
-import { prng } from './generate-directory';
+import { prng } from '../src/lib/prng';
 import { searchRow } from '../src/lib/server/library/search';
 
 /** Real words per language (queries use them) mixed with generated ones for a realistic vocabulary. */

@@ -11,7 +11,8 @@ import { migrate, openDatabase, useDatabase, type Database } from '../src/lib/se
 import * as directory from '../src/lib/server/directory';
 import type { SearchParams } from '../src/lib/server/directory/queries';
 import { ACTIONS, CHANNEL_TYPES, TOPIC_IDS } from '../src/lib/directory/taxonomy';
-import { generateDirectory, prng, type GenerateResult } from './generate-directory';
+import { prng } from '../src/lib/prng';
+import { generateDirectory, type GenerateResult } from './generate-directory';
 import { percentile } from './lib';
 
 export interface SearchKindResult {

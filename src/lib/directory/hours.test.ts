@@ -3,6 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import { formatLocalTime, isOpenAt, formatWeekday, isValidTimeZone, localParts, openStatus, validateHours, zonedTimeToInstant } from './hours';
 import type { Hours, HoursException, Weekday, WeeklyRule } from './hours-types';
+import { prng } from '../prng';
 
 const at = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0) => new Date(Date.UTC(y, mo - 1, d, h, mi, s));
 const iso = (y: number, mo: number, d: number, h = 0, mi = 0) => at(y, mo, d, h, mi).toISOString();
@@ -448,18 +449,8 @@ describe('zonedTimeToInstant', () => {
 	];
 	const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
-	/** Small deterministic PRNG (mulberry32). */
-	function rng(seed: number) {
-		return () => {
-			seed = (seed + 0x6d2b79f5) | 0;
-			let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-			x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-			return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-		};
-	}
-
 	it('round-trips through localParts for random instants', () => {
-		const random = rng(20260329);
+		const random = prng(20260329).next;
 		const from = Date.UTC(2000, 0, 1);
 		const to = Date.UTC(2040, 0, 1);
 		for (const tz of ZONES) {

@@ -19,26 +19,12 @@ import { ServiceInput } from './input';
 import { channels, services } from './schema';
 import { ensureServiceWeeks, serviceWeek, WEEK_META_KEY, WEEK_VERSION } from './weekly-hours';
 import * as cache from '../platform/cache';
+// the same random hours on every run, so a failure can be replayed
+import { prng, type Rng } from '../../prng';
 
 useFreshDatabase();
 
 const ZONES = ['Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Pacific/Chatham', 'Africa/Nairobi'];
-
-/** mulberry32: the same random hours on every run, so a failure can be replayed. */
-function prng(seed: number) {
-	let a = seed >>> 0;
-	const next = () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-	const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
-	return { next, int, pick, chance: (p: number) => next() < p };
-}
-type Rng = ReturnType<typeof prng>;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** Times that sit on the edges that matter: midnight, DST changes at 00:00/01:00/02:00/02:30/03:00, half hours. */

@@ -8,17 +8,7 @@ import type { LocaleMap } from '../../i18n/locale-map';
 import type { Question, StoredAnswers } from '../../participation/types';
 import { addDays, isoDay } from './rules';
 import { consultations, responses } from './schema';
-
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number) {
-	return () => {
-		seed |= 0;
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { prng } from '../../prng';
 
 function pick<T>(r: () => number, items: readonly T[], weights: readonly number[]): T {
 	const total = weights.reduce((a, b) => a + b, 0);
@@ -29,7 +19,7 @@ function pick<T>(r: () => number, items: readonly T[], weights: readonly number[
 
 /** Synthetic answers: group sizes chosen so the results page shows suppression (Rwanda and under-9 are small). */
 export function syntheticResponses(seed = 2026): { ageBand: string; country: string; answers: StoredAnswers }[] {
-	const r = prng(seed);
+	const r = prng(seed).next;
 	const plan: [string, string, number][] = [
 		['KE', '9-12', 64], ['KE', '13-18', 58], ['UG', '9-12', 31], ['UG', '13-18', 27],
 		['TZ', '9-12', 22], ['TZ', '13-18', 25], ['RW', '13-18', 4], ['KE', 'under-9', 3]
