@@ -5,7 +5,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { dirOf, locales } from '$lib/i18n';
 import * as identity from '$lib/server/identity';
-import { runWithContext } from '$lib/server/platform/context';
+import { REQUEST_ID, runWithContext } from '$lib/server/platform/context';
 import { log } from '$lib/server/platform/log';
 import { SESSION_COOKIE } from '$lib/server/platform/http';
 import { isAllowedPost } from '$lib/server/platform/csrf';
@@ -26,8 +26,6 @@ export const init: ServerInit = async () => {
 		void shutdown();
 	});
 };
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** Secrets that travel in paths (reset tokens) never reach the logs. */
 const LOCALE_PREFIX = new RegExp(`^/(${locales.join('|')})(?=/|$)`);

@@ -6,6 +6,9 @@ export interface RequestContext {
 	requestId: string;
 }
 
+/** A request id we accept from `X-Request-Id` (else we make one): nothing a log line could be forged with. */
+export const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
 const storage = new AsyncLocalStorage<RequestContext>();
 
 export function runWithContext<T>(context: RequestContext, fn: () => T): T {

@@ -23,6 +23,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { etagMatches, SESSION_COOKIE } from './http';
 import { encode, MIN_BYTES, negotiate, type Encoding } from './compress';
 import { live, readVersions, stamp, TAGS, type LiveVersions, type Tag, type Versions } from './cache';
+import { REQUEST_ID } from './context';
 import { log } from './log';
 
 export interface CachePolicy {
@@ -119,7 +120,6 @@ const MAX_PAGE_BYTES = 1024 * 1024;
 const DROPPED_HEADERS = new Set(['set-cookie', 'content-length', 'content-encoding', 'etag', 'vary', 'date', 'x-request-id']);
 /** Headers of one answer, not of the page: the front door sets them itself. */
 const PER_ANSWER = new Set(['content-length', 'content-encoding', 'etag', 'date', 'x-request-id', 'x-page-cache', 'set-cookie', 'connection', 'keep-alive', 'transfer-encoding']);
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 /** What the front door looks up in place of SvelteKit's app (scripts/serve.js). */
 export const FRONT_DOOR = Symbol.for('cop.pageCache.front');
 
