@@ -30,12 +30,9 @@ export const load: PageServerLoad = async ({ url }) => {
 		federated: shared.items.map(({ event: e, source }) => {
 			const title = localized(e.title, locale);
 			const startsAt = new Date(e.start);
-			// the member runs this software: its pages take the same language prefix
-			const url = new URL(e.url);
-			if (locale !== 'en' && url.pathname.startsWith('/events/')) url.pathname = `/${locale}${url.pathname}`;
 			return {
 				id: `${source.url}/${e.id}`,
-				href: url.href,
+				href: events.memberEventUrl(e.url, locale).href,
 				title: title.text,
 				titleLang: title.lang,
 				isDemo: e.demo,

@@ -101,10 +101,15 @@ function ownEntry(e: EventRow, locale: Locale): Entry {
 	};
 }
 
-function sharedEntry({ event: e, sourceName, snapshotAt }: SharedCalendarEvent, locale: Locale): Entry {
-	// the member runs this software: its pages take the same language prefix
-	const url = new URL(e.url);
+/** A shared event's page on the member, in the reader's language: the member runs this software, so its pages take the same prefix. */
+export function memberEventUrl(eventUrl: string, locale: Locale): URL {
+	const url = new URL(eventUrl);
 	if (locale !== 'en' && url.pathname.startsWith('/events/')) url.pathname = `/${locale}${url.pathname}`;
+	return url;
+}
+
+function sharedEntry({ event: e, sourceName, snapshotAt }: SharedCalendarEvent, locale: Locale): Entry {
+	const url = memberEventUrl(e.url, locale);
 	return {
 		// the member's own feed names it the same way, so a calendar subscribed to both shows it once
 		uid: `${e.id}@${new URL(e.url).host}`,

@@ -6,7 +6,7 @@ export * from './commands';
 export * from './queries';
 export { can, eventTarget, visibleScope, EVENTS_RULES, type EventsAction } from './policy';
 export { EventInput, RegisterInput, ListQuery, MessageInput, CancelInput } from './input';
-export { toICalendar, type OpenDataEvent, type SharedCalendarEvent } from './ics';
+export { memberEventUrl, toICalendar, type OpenDataEvent, type SharedCalendarEvent } from './ics';
 export { presentSummary, placeName, presentDetail, presentOpenData, presentOwnRegistration, presentForOrganiser, registrationsCsv, jsonLd, zonedIso } from './present';
 export { formatWhen, manageLink } from './mails';
 export { zonedToUtc, utcToZoned, isTimeZone } from './time';
