@@ -6,14 +6,13 @@
 // dropped at the end.
 import { sql } from 'drizzle-orm';
 import path from 'node:path';
-import pg from 'pg';
 import { migrate, openDatabase, useDatabase, type Database } from '../src/lib/server/db';
 import * as directory from '../src/lib/server/directory';
 import type { SearchParams } from '../src/lib/server/directory/queries';
 import { ACTIONS, CHANNEL_TYPES, TOPIC_IDS } from '../src/lib/directory/taxonomy';
 import { prng } from '../src/lib/prng';
 import { generateDirectory, type GenerateResult } from './generate-directory';
-import { percentile } from './lib';
+import { percentile, scratchDatabase } from './lib';
 
 export interface SearchKindResult {
 	kind: string;
@@ -149,23 +148,8 @@ export async function measureHelpSearch(opts: {
 	log: (s: string) => void;
 }): Promise<HelpSearchResults> {
 	const { log } = opts;
-	let drop = async () => {};
-	let url: string | undefined;
-	if (opts.url) {
-		const name = `cop_bench_help_${process.pid}`;
-		const admin = new pg.Client({ connectionString: opts.url });
-		await admin.connect();
-		await admin.query(`drop database if exists ${name} with (force)`);
-		await admin.query(`create database ${name}`);
-		const u = new URL(opts.url);
-		u.pathname = `/${name}`;
-		url = u.toString();
-		drop = async () => {
-			await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});
-			await admin.end();
-		};
-	}
-	const d = await openDatabase(url ? { url } : { dataDir: path.join(opts.dataDir, 'pglite') });
+	const scratch = opts.url ? await scratchDatabase(opts.url, `cop_bench_help_${process.pid}`) : null;
+	const d = await openDatabase(scratch ? { url: scratch.url } : { dataDir: path.join(opts.dataDir, 'pglite') });
 	try {
 		await migrate(d);
 		useDatabase(d);
@@ -227,6 +211,6 @@ export async function measureHelpSearch(opts: {
 	} finally {
 		useDatabase(undefined);
 		await d.close();
-		await drop();
+		await scratch?.drop();
 	}
 }

@@ -5,6 +5,7 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
+import pg from 'pg';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
@@ -302,3 +303,44 @@ export const median = (xs: number[]) => {
 	const m = s.length >> 1;
 	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL beside PGlite
+
+/** The PostgreSQL server the bench measures on: BENCH_DATABASE_URL, else the local one CI machines run. */
+export const BENCH_PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** Why no PostgreSQL server answers at `base`, or null when one does. */
+export async function pgUnreachable(base = BENCH_PG_URL): Promise<string | null> {
+	const probe = new pg.Client({ connectionString: base, connectionTimeoutMillis: 3000 });
+	try {
+		await probe.connect();
+		await probe.end();
+		return null;
+	} catch (e) {
+		return `no PostgreSQL server answered at ${new URL(base).host} (${(e as Error).message}); set BENCH_DATABASE_URL`;
+	}
+}
+
+/** A new, empty database `name` on the server at `base` (one left by an earlier run is dropped first); `drop` removes it. */
+export async function scratchDatabase(base: string, name: string): Promise<{ url: string; host: string; drop: () => Promise<void> }> {
+	const admin = new pg.Client({ connectionString: base });
+	await admin.connect();
+	try {
+		await admin.query(`drop database if exists ${name} with (force)`);
+		await admin.query(`create database ${name}`);
+	} catch (e) {
+		await admin.end();
+		throw e;
+	}
+	const url = new URL(base);
+	url.pathname = `/${name}`;
+	return {
+		url: url.toString(),
+		host: url.host,
+		drop: async () => {
+			await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});
+			await admin.end();
+		}
+	};
+}

@@ -6,7 +6,6 @@
 // (between the bench:start / bench:end markers).
 // Everything it starts runs on 127.0.0.1, stops by itself and is killed at the end, even on failure.
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -17,6 +16,7 @@ import { runProgressBench, updateProgressDoc } from './progress';
 import { runLibraryBench, updateLibraryDoc } from './library';
 import { runFederationBench, updateFederationDoc } from './federation';
 import {
+	BENCH_PG_URL,
 	ROOT,
 	get,
 	getFollow,
@@ -26,6 +26,8 @@ import {
 	launch,
 	mdTable,
 	median,
+	pgUnreachable,
+	scratchDatabase,
 	ms,
 	startStatic,
 	stop,
@@ -284,34 +286,25 @@ type Throughput = Awaited<ReturnType<typeof measureThroughput>>;
  * (postgres@127.0.0.1:5432/test). Skipped, and said so, when none answers.
  */
 async function measurePostgresThroughput(): Promise<{ throughput: Throughput | null; note: string }> {
-	const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-	const admin = new pg.Client({ connectionString: base, connectionTimeoutMillis: 3000 });
-	try {
-		await admin.connect();
-	} catch (e) {
-		const note = `not measured: no PostgreSQL server answered at ${new URL(base).host} (${(e as Error).message}); set BENCH_DATABASE_URL`;
-		log(`\nThroughput on PostgreSQL ${note}`);
-		return { throughput: null, note };
+	const unreachable = await pgUnreachable();
+	if (unreachable) {
+		log(`\nThroughput on PostgreSQL not measured: ${unreachable}`);
+		return { throughput: null, note: `not measured: ${unreachable}` };
 	}
-	const name = `cop_bench_${process.pid}`;
-	const url = new URL(base);
-	url.pathname = `/${name}`;
+	const database = await scratchDatabase(BENCH_PG_URL, `cop_bench_${process.pid}`);
 	let app: AppServer | undefined;
 	try {
-		await admin.query(`drop database if exists ${name} with (force)`);
-		await admin.query(`create database ${name}`);
 		const dataDir = path.join(tmp!, 'pg-data');
 		mkdirSync(dataDir, { recursive: true });
-		const launched = await launch({ dataDir, label: 'postgres', timeoutMs: 120_000, logDir: tmp!, env: { DATABASE_URL: url.toString() } });
+		const launched = await launch({ dataDir, label: 'postgres', timeoutMs: 120_000, logDir: tmp!, env: { DATABASE_URL: database.url } });
 		app = launched.app;
-		const throughput = await measureThroughput(app, `PostgreSQL (${url.host})`);
+		const throughput = await measureThroughput(app, `PostgreSQL (${database.host})`);
 		await stop(app, launched.run, log);
 		app = undefined;
-		return { throughput, note: `PostgreSQL at ${url.host}, a fresh database with the demo content` };
+		return { throughput, note: `PostgreSQL at ${database.host}, a fresh database with the demo content` };
 	} finally {
 		if (app) await stopApp(app);
-		await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});
-		await admin.end();
+		await database.drop();
 	}
 }
 
@@ -465,10 +458,8 @@ interface ScaleRun {
  * figures above; each run in a database of its own, dropped afterwards.
  */
 async function measureSearchScale(): Promise<{ runs: ScaleRun[]; note: string }> {
-	const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-	let pgUp = true;
-	const probe = new pg.Client({ connectionString: base, connectionTimeoutMillis: 3000 });
-	await probe.connect().then(() => probe.end(), () => (pgUp = false));
+	const unreachable = await pgUnreachable();
+	const pgUp = !unreachable;
 	const plan: { database: ScaleRun['database']; services: number }[] = [];
 	if (pgUp) plan.push({ database: 'PostgreSQL', services: 100_000 });
 	// BENCH_HELP_MILLION=1: a million on both databases; =postgres: on PostgreSQL only (half the time)
@@ -482,12 +473,12 @@ async function measureSearchScale(): Promise<{ runs: ScaleRun[]; note: string }>
 		section(`Help search on ${p.database} at ${p.services.toLocaleString('en')} services (in-process)`);
 		const dataDir = path.join(tmp!, `scale-${p.database}-${p.services}`);
 		mkdirSync(dataDir, { recursive: true });
-		const r = await measureHelpSearch({ dataDir, url: p.database === 'PostgreSQL' ? base : undefined, count: p.services, seed: HELP.seed, rounds: HELP.rounds, log });
+		const r = await measureHelpSearch({ dataDir, url: p.database === 'PostgreSQL' ? BENCH_PG_URL : undefined, count: p.services, seed: HELP.seed, rounds: HELP.rounds, log });
 		runs.push({ database: p.database, services: p.services, generationS: Math.round(r.generation.ms / 100) / 10, vacuumS: Math.round(r.vacuumMs / 100) / 10, rows: r.afterVacuum, targetMs: SEARCH_TARGETS[p.services] ?? null });
 		rmSync(dataDir, { recursive: true, force: true });
 	}
 	const note =
-		(pgUp ? `PostgreSQL at ${new URL(base).host}` : `PostgreSQL not measured: no server answered at ${new URL(base).host} (set BENCH_DATABASE_URL)`) +
+		(pgUp ? `PostgreSQL at ${new URL(BENCH_PG_URL).host}` : `PostgreSQL not measured: ${unreachable}`) +
 		(million === '1' ? '' : million === 'postgres' ? '; 1,000,000 services on PostgreSQL only (BENCH_HELP_MILLION=postgres)' : '; 1,000,000 services only with BENCH_HELP_MILLION=1');
 	return { runs, note };
 }
