@@ -4,7 +4,8 @@
 // and every address is on synthetic.example, so nothing here can be mistaken for a real service.
 //
 // Used by bench/run.ts (generateDirectory on the open database), and standalone:
-//   npx tsx bench/generate-directory.ts --count 100000 --data-dir DIR [--seed 42]
+//   npx tsx bench/generate-directory.ts --count 100000 --data-dir DIR [--seed 42] [--country CR]
+// (or --database-url URL for a PostgreSQL database)
 // which creates the embedded database in DIR/pglite (the app's DATA_DIR layout; migrated, then
 // analysed), so `DATA_DIR=DIR SEED_DEMO=off node build/index.js` then serves it. Ids come from the
 // seed too: adding to a folder that already holds a run with the same seed fails on duplicate ids
@@ -224,7 +225,7 @@ const pad = (n: number) => String(n).padStart(5, '0');
  * A deterministic stream of synthetic services. Organisations are shared by 1–4 consecutive
  * services of the same country, like a real NGO running a helpline and a chat line.
  */
-export function* syntheticServices(count: number, seed = 42): Generator<GeneratedService> {
+export function* syntheticServices(count: number, seed = 42, only?: string): Generator<GeneratedService> {
 	const r = prng(seed);
 	const { pickCountry, byRegion } = countryWeights(seed);
 	let org: { id: string; n: number; left: number; country: string; fr: boolean } | undefined;
@@ -232,7 +233,8 @@ export function* syntheticServices(count: number, seed = 42): Generator<Generate
 	for (let i = 1; i <= count; i++) {
 		if (!org || org.left === 0) {
 			orgNo++;
-			const country = r.chance(0.0005) ? 'ZZ' : pickCountry(r.next());
+			const picked = r.chance(0.0005) ? 'ZZ' : pickCountry(r.next());
+			const country = only ?? picked;
 			org = { id: r.uuid(), n: orgNo, left: r.int(1, 4), country, fr: r.chance(0.3) };
 		}
 		org.left--;
@@ -242,7 +244,7 @@ export function* syntheticServices(count: number, seed = 42): Generator<Generate
 		const region = main === 'ZZ' ? undefined : regionOf(main);
 		// 4 % also cover one or two neighbours in the same region
 		let countries = [main];
-		if (main !== 'ZZ' && region && r.chance(0.04)) {
+		if (main !== 'ZZ' && region && r.chance(0.04) && !only) {
 			const others = (byRegion.get(region) ?? []).filter((c) => c !== main);
 			countries = [main, ...r.sample(others, r.int(1, 2))];
 		}
@@ -345,6 +347,8 @@ export interface GenerateOptions {
 	batchSize?: number;
 	/** parse every n-th service with ServiceInput (0: none) */
 	validateEvery?: number;
+	/** every service in this one country (a journey's busy country); otherwise spread over all */
+	country?: string;
 	onProgress?: (done: number, ms: number) => void;
 }
 
@@ -452,7 +456,7 @@ export async function generateDirectory(opts: GenerateOptions): Promise<Generate
 		opts.onProgress?.(done, performance.now() - t0);
 	};
 
-	for (const g of syntheticServices(opts.count, opts.seed ?? 42)) {
+	for (const g of syntheticServices(opts.count, opts.seed ?? 42, opts.country)) {
 		if (validateEvery > 0 && (done + batch.length) % validateEvery === 0) {
 			const result = v.safeParse(ServiceInput, g.input);
 			if (!result.success) {
@@ -491,12 +495,17 @@ function arg(name: string): string | undefined {
 async function cli() {
 	const count = Number(arg('count') ?? 100_000);
 	const dataDir = arg('data-dir');
+	const databaseUrl = arg('database-url');
 	const seed = Number(arg('seed') ?? 42);
-	if (!dataDir || !Number.isInteger(count) || count < 1 || count > 2_000_000 || !Number.isInteger(seed)) {
-		console.error('usage: npx tsx bench/generate-directory.ts --count 100000 --data-dir DIR [--seed 42]\n  (DIR is a DATA_DIR: the embedded database goes in DIR/pglite)');
+	const country = arg('country');
+	if ((!dataDir && !databaseUrl) || !Number.isInteger(count) || count < 1 || count > 2_000_000 || !Number.isInteger(seed) || (country !== undefined && !/^[A-Z]{2}$/.test(country))) {
+		console.error(
+			'usage: npx tsx bench/generate-directory.ts --count 100000 (--data-dir DIR | --database-url URL) [--seed 42] [--country CR]\n' +
+				'  (DIR is a DATA_DIR: the embedded database goes in DIR/pglite; URL a PostgreSQL database; --country puts every service in that country)'
+		);
 		process.exit(2);
 	}
-	const d = await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
+	const d = await openDatabase(databaseUrl ? { url: databaseUrl } : { dataDir: path.join(dataDir!, 'pglite') });
 	try {
 		await migrate(d);
 		useDatabase(d);
@@ -504,6 +513,7 @@ async function cli() {
 		const r = await generateDirectory({
 			count,
 			seed,
+			country,
 			onProgress: (done, ms) => {
 				if (ms - last > 5_000 || done === count) {
 					last = ms;

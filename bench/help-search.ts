@@ -13,6 +13,7 @@ import { ACTIONS, CHANNEL_TYPES, TOPIC_IDS } from '../src/lib/directory/taxonomy
 import { prng } from '../src/lib/prng';
 import { generateDirectory, type GenerateResult } from './generate-directory';
 import { percentile, scratchDatabase } from './lib';
+import { referenceSearch } from '../src/lib/server/test/search-reference';
 
 export interface SearchKindResult {
 	kind: string;
@@ -35,6 +36,16 @@ export interface HelpSearchResults {
 	afterVacuum: SearchKindResult[];
 	plan: { params: SearchParams; sql: string; values: unknown[]; text: string; state: string };
 	sampleServiceId: string;
+	/** the first pages of every kind against the search before directory_listings (test/search-reference.ts) */
+	sameAsBefore: SameAsBefore;
+}
+
+export interface SameAsBefore {
+	searches: number;
+	pages: number;
+	identical: number;
+	/** the first few searches that differ, as JSON */
+	differences: string[];
 }
 
 const QUERIES = ['peer', 'chat', 'counselling', 'écoute', '2024'];
@@ -58,8 +69,8 @@ const searchKind = (kind: string, example: string, params: (i: number) => Search
 });
 
 /** The kinds of search a visitor makes; `i` varies the filter values from one run to the next. */
-function searchKinds(busy: string, quiet: string, typical: (i: number) => string): Kind[] {
-	const kinds = [
+function searchKindParams(busy: string, quiet: string, typical: (i: number) => string) {
+	return [
 		{ kind: 'country only, busiest', example: `country=${busy}`, params: (): SearchParams => ({ country: busy }) },
 		{ kind: 'country only, quietest', example: `country=${quiet}`, params: (): SearchParams => ({ country: quiet }) },
 		{ kind: 'country + topic', example: `each of ${TOPIC_IDS.length} topics in turn`, params: (i: number): SearchParams => ({ country: typical(i), topic: TOPIC_IDS[i % TOPIC_IDS.length] }) },
@@ -69,16 +80,52 @@ function searchKinds(busy: string, quiet: string, typical: (i: number) => string
 		{ kind: 'country + channel', example: `each of ${CHANNEL_TYPES.length} channel types in turn`, params: (i: number): SearchParams => ({ country: typical(i), channel: CHANNEL_TYPES[i % CHANNEL_TYPES.length] }) },
 		{ kind: 'country + text', example: `q = ${QUERIES.join(' / ')}`, params: (i: number): SearchParams => ({ country: typical(i), q: QUERIES[i % QUERIES.length] }) }
 	];
+}
+
+export function searchKinds(busy: string, quiet: string, typical: (i: number) => string): Kind[] {
 	return [
-		...kinds.map((k) => searchKind(k.kind, k.example, k.params)),
+		...searchKindParams(busy, quiet, typical).map((k) => searchKind(k.kind, k.example, k.params)),
 		// the two other queries a /help?country=… page runs beside search (in parallel with it)
 		{ kind: 'emergencyServices (also on /help)', example: `country=${busy}`, search: false, run: async () => (await directory.emergencyServices(busy)).length },
 		{ kind: 'languagesFor (also on /help)', example: `country=${busy}`, search: false, run: async () => (await directory.languagesFor(busy)).length }
 	];
 }
 
+/**
+ * Whether the search finds what the search before directory_listings found (every match of
+ * directory_services, sorted: test/search-reference.ts): for three searches of every kind, its first
+ * three pages of 20, followed by key (Next), hold the same services as the reference's in the same
+ * order, with the same capped count.
+ */
+export async function compareWithReference(busy: string, quiet: string, typical: (i: number) => string): Promise<SameAsBefore> {
+	const kinds = searchKindParams(busy, quiet, typical);
+	const now = new Date();
+	const out: SameAsBefore = { searches: 0, pages: 0, identical: 0, differences: [] };
+	for (const k of kinds) {
+		for (const i of [1, 2, 3]) {
+			const params = { ...k.params(i), now };
+			const want = await referenceSearch(params, now);
+			out.searches++;
+			let after: directory.SearchKey | undefined;
+			for (let page = 1; page <= 3; page++) {
+				const found = await directory.searchPage({ ...params, page, pageSize: 20, after });
+				const expected = want.slice((page - 1) * 20, page * 20);
+				// a page shows its open services first; its SQL order is the reference's order
+				const got = found.results.map((r) => r.service.id).sort((a, b) => want.indexOf(a) - want.indexOf(b));
+				out.pages++;
+				const same = JSON.stringify(got) === JSON.stringify(expected) && found.total === Math.min(want.length, directory.COUNT_CAP) && found.capped === want.length > directory.COUNT_CAP;
+				if (same) out.identical++;
+				else if (out.differences.length < 5) out.differences.push(JSON.stringify({ params: k.params(i), page }));
+				after = directory.decodeSearchKey(found.next);
+				if (!after) break;
+			}
+		}
+	}
+	return out;
+}
+
 /** `rounds` searches of every kind, interleaved (so a slow moment hurts every kind alike), after one warm-up round. */
-async function timeSearches(kinds: Kind[], rounds: number): Promise<SearchKindResult[]> {
+export async function timeSearches(kinds: Kind[], rounds: number): Promise<SearchKindResult[]> {
 	for (const k of kinds) await k.run(0);
 	const times = kinds.map(() => [] as number[]);
 	const counts = kinds.map(() => 0);
@@ -198,6 +245,8 @@ export async function measureHelpSearch(opts: {
 		const vacuumMs = performance.now() - tv;
 		const afterVacuum = await timeSearches(kinds, opts.rounds);
 		log(`  VACUUM ANALYZE ${(vacuumMs / 1000).toFixed(1)} s; same searches after it: p50 ${allRow(afterVacuum).p50Ms} ms, p95 ${allRow(afterVacuum).p95Ms} ms`);
+		const sameAsBefore = await compareWithReference(busiest.country, quietest.country, (i) => sequence[i % sequence.length]);
+		log(`  against the search before directory_listings: ${sameAsBefore.identical} of ${sameAsBefore.pages} pages identical (${sameAsBefore.searches} searches)${sameAsBefore.differences.length ? `; differ: ${sameAsBefore.differences.join(' ')}` : ''}`);
 		return {
 			generation: { ...rest, ms: Math.round(rest.ms), countries: Object.keys(perCountry).length, batchSize, seed: opts.seed },
 			busiest,
@@ -206,7 +255,8 @@ export async function measureHelpSearch(opts: {
 			vacuumMs: Math.round(vacuumMs),
 			afterVacuum,
 			plan,
-			sampleServiceId: gen.sampleId
+			sampleServiceId: gen.sampleId,
+			sameAsBefore
 		};
 	} finally {
 		useDatabase(undefined);

@@ -1,63 +1,14 @@
 // Operations: the server stops cleanly on SIGTERM, and app instances keep no state of their
 // own (a session made on one instance is honoured by another on the same PostgreSQL).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { expect, test, totpCode } from './fixtures';
+import pg from 'pg';
+import { dropPgDatabase, freshPgDatabase, startInstance } from './instances';
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
-
-interface Instance {
-	proc: ChildProcess;
-	url: string;
-	output: () => string;
-}
-
-async function startInstance(port: number, env: Record<string, string>): Promise<Instance> {
-	let out = '';
-	// scripts/serve.js, as `npm start` runs it: with the static-file headers and the page cache's front door
-	const proc = spawn(process.execPath, ['scripts/serve.js'], {
-		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: `http://127.0.0.1:${port}`, RATE_LIMITS: 'off', ...env },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	proc.stdout!.on('data', (d) => (out += d));
-	proc.stderr!.on('data', (d) => (out += d));
-	const url = `http://127.0.0.1:${port}`;
-	const deadline = Date.now() + 45_000;
-	let lastError = '';
-	while (Date.now() < deadline) {
-		if (proc.exitCode !== null) throw new Error(`instance exited early:\n${out}`);
-		try {
-			if ((await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) })).ok) return { proc, url, output: () => out };
-		} catch (e) {
-			lastError = String((e as Error).cause ?? e);
-		}
-		await new Promise((r) => setTimeout(r, 250));
-	}
-	proc.kill('SIGKILL');
-	throw new Error(`instance did not start (${lastError}):\n${out}`);
-}
-
-/** A new empty database on the DATABASE_URL server; returns its URL. */
-async function freshPgDatabase(name: string): Promise<string> {
-	const base = new URL(process.env.DATABASE_URL!);
-	const admin = new pg.Client({ connectionString: base.toString() });
-	await admin.connect();
-	await admin.query(`drop database if exists ${name} with (force)`);
-	await admin.query(`create database ${name}`);
-	await admin.end();
-	base.pathname = `/${name}`;
-	return base.toString();
-}
-
-async function dropPgDatabase(name: string): Promise<void> {
-	const admin = new pg.Client({ connectionString: process.env.DATABASE_URL! });
-	await admin.connect();
-	await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});
-	await admin.end();
-}
 
 function exited(proc: ChildProcess, ms: number): Promise<number | null> {
 	return new Promise((resolve, reject) => {

@@ -46,7 +46,7 @@ const build = unit === 0 ? run(bin('vite'), ['build', '--logLevel', 'warn']) : s
 // stored row and suppressed aggregates of a child's answers, the validation flow, two federated
 // instances each on a database of its own); every journey
 // runs on the embedded database, and every database test (Vitest) runs on both. `E2E_ALL=1` runs them all on PostgreSQL too. See docs/decisions.md.
-const ON_POSTGRES = ['events', 'federation', 'help', 'library', 'operations', 'participation', 'progress'];
+const ON_POSTGRES = ['busy-country', 'events', 'federation', 'help', 'library', 'operations', 'participation', 'progress'];
 const journeys = process.env.DATABASE_URL && !process.env.E2E_ALL ? ON_POSTGRES.map((name) => `e2e/${name}.spec.ts`) : [];
 console.log(`\n== Browser journeys in ${chromium} on ${where}${journeys.length ? ` (${ON_POSTGRES.join(', ')}; E2E_ALL=1 for all)` : ''}`);
 const e2e = build === 0 ? run(bin('playwright'), ['test', ...journeys], { CHROMIUM_PATH: chromium }) : skip('the browser journeys');

@@ -22,11 +22,14 @@ export const load: PageServerLoad = async ({ url, setHeaders }) => {
 	const query = directory.readHelpQuery(url);
 	const locale = getLocale();
 	const countries = listCountries(locale).map((c) => ({ code: c.code, name: c.name }));
-	if (!query.country) return { query, countries, results: null, total: 0, totalText: '0', capped: false, page: 1, pages: 1, hasNext: false, emergency: [], languages: [], offline: null, federated: [] };
+	if (!query.country) return { query, countries, results: null, total: 0, totalText: '0', capped: false, page: 1, pages: 1, hasNext: false, next: null, previous: null, emergency: [], languages: [], offline: null, federated: [] };
 	const country = query.country;
 	const requested = Math.min(Math.max(1, Math.trunc(Number(url.searchParams.get('page'))) || 1), MAX_PAGE);
 	const search = directory.toSearchParams({ ...query, country });
-	const params = { ...search, page: requested, pageSize: PAGE_SIZE };
+	// keyset paging: Next and Previous links carry the key of the page's last (first) service
+	const after = directory.decodeSearchKey(url.searchParams.get('after'));
+	const before = after ? undefined : directory.decodeSearchKey(url.searchParams.get('before'));
+	const params = { ...search, page: requested, pageSize: PAGE_SIZE, after, before };
 	let found: Awaited<ReturnType<typeof directory.searchPage>>;
 	let emergency: Awaited<ReturnType<typeof directory.emergencyServices>>;
 	let languages: string[];
@@ -43,7 +46,7 @@ export const load: PageServerLoad = async ({ url, setHeaders }) => {
 		// a child looking for help still gets the last known list (or at least the emergency advice)
 		const snapshot = directory.helpSnapshot(country);
 		log.warn('help answered without the database', { country, snapshotFrom: snapshot?.savedAt ?? null });
-		found = { results: snapshot?.results.slice(0, PAGE_SIZE) ?? [], total: Math.min(snapshot?.total ?? 0, snapshot?.results.length ?? 0), capped: false, page: 1, pageSize: PAGE_SIZE };
+		found = { results: snapshot?.results.slice(0, PAGE_SIZE) ?? [], total: Math.min(snapshot?.total ?? 0, snapshot?.results.length ?? 0), capped: false, page: 1, pageSize: PAGE_SIZE, next: null, previous: null };
 		emergency = snapshot?.emergency ?? [];
 		languages = snapshot?.languages ?? [];
 		offline = {
@@ -62,7 +65,9 @@ export const load: PageServerLoad = async ({ url, setHeaders }) => {
 		totalText: new Intl.NumberFormat(locale, { numberingSystem: 'latn' }).format(found.total),
 		page: found.page,
 		pages: Math.max(1, Math.ceil(found.total / PAGE_SIZE)),
-		hasNext: found.page < Math.ceil(found.total / PAGE_SIZE) || (found.capped && found.results.length === PAGE_SIZE && found.page < MAX_PAGE),
+		hasNext: !!found.next && found.page < MAX_PAGE,
+		next: found.next,
+		previous: found.previous,
 		emergency: emergency.map((e) => ({ id: e.id, name: localized(e.name as LocaleMap), number: e.value, href: `tel:${e.value.replace(/[^0-9+]/g, '')}`, isDemo: e.isDemo && !e.verifiedAt })),
 		languages: languages.map((code) => ({ code, name: names.of(code) ?? code })),
 		federated: federated.map((s) => ({

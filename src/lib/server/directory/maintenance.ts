@@ -17,5 +17,5 @@ export async function scheduleAnalyze(tx: Db | Tx, now = new Date()): Promise<vo
 }
 
 jobs.register(ANALYZE_JOB, async (tx) => {
-	await tx.execute(sql`analyze directory_services, directory_channels, directory_organizations`);
+	await tx.execute(sql`analyze directory_services, directory_channels, directory_organizations, directory_listings`);
 });

@@ -1,11 +1,14 @@
-// Help-finder reads. `search` is the hot path (see docs/help-finder.md for its plan): SQL narrows
-// by country and filters using GIN indexes, then opening hours are computed in the service's zone.
+// Help-finder reads. `searchPage` is the hot path (docs/help-finder.md, Search): it reads
+// directory_listings, one row per country a service is listed in, in the order of a stored key,
+// and stops at the end of its page; then the page's services are read in full.
 import { and, arrayContains, arrayOverlaps, asc, desc, eq, ilike, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import { containsPattern, db, type Db, type Tx } from '../db';
 import { isOpenAt, openStatus } from '../../directory/hours';
 import type { ActionId, ChannelType, TopicId } from '../../directory/taxonomy';
 import * as cache from '../platform/cache';
-import { changeRequests, channels, organizations, services } from './schema';
+import { isUuid } from '../../uuid';
+import { changeRequests, channels, listings, organizations, services } from './schema';
 import { weekClock } from './weekly-hours';
 
 export type ServiceRow = typeof services.$inferSelect;
@@ -42,6 +45,10 @@ export interface SearchPage {
 	capped: boolean;
 	page: number;
 	pageSize: number;
+	/** the `after` key of the next page when more follow (keyset paging), else null */
+	next: string | null;
+	/** the `before` key of the previous page when listings come before this one, else null */
+	previous: string | null;
 }
 
 /**
@@ -50,93 +57,177 @@ export interface SearchPage {
  */
 export const COUNT_CAP = 1000;
 
-/** The WHERE clause of a help search: country (and worldwide), then every given filter. */
-function searchWhere(params: SearchParams): SQL {
-	const where: SQL[] = [ne(services.status, 'defunct'), arrayOverlaps(services.countries, [params.country, 'ZZ'])];
-	if (params.topic) where.push(arrayContains(services.topics, [params.topic]));
-	if (params.action) where.push(arrayContains(services.actions, [params.action]));
-	if (params.language) where.push(arrayContains(services.languages, [params.language]));
+/**
+ * The WHERE of one country's listings in a help search: the country, then every given filter. Topic,
+ * action, language and channel type are keys of the listing's filter_keys ('KE t:bullying'), found
+ * through one GIN index that holds each country's keys apart; age and text are checked on the row.
+ */
+type Filters = (country: string) => SQL[];
+
+function filterKeys(country: string, params: Pick<SearchParams, 'topic' | 'action' | 'language' | 'channel'>): string[] {
+	const keys: string[] = [];
+	if (params.topic) keys.push(`${country} t:${params.topic}`);
+	if (params.action) keys.push(`${country} a:${params.action}`);
+	if (params.language) keys.push(`${country} l:${params.language}`);
+	if (params.channel) keys.push(`${country} c:${params.channel}`);
+	return keys;
+}
+
+function listingFilters(params: SearchParams): Filters {
+	const onRow: SQL[] = [];
 	if (params.age != null) {
-		where.push(or(isNull(services.ageMin), sql`${services.ageMin} <= ${params.age}`)!);
-		where.push(or(isNull(services.ageMax), sql`${services.ageMax} >= ${params.age}`)!);
+		onRow.push(or(isNull(listings.ageMin), sql`${listings.ageMin} <= ${params.age}`)!);
+		onRow.push(or(isNull(listings.ageMax), sql`${listings.ageMax} >= ${params.age}`)!);
 	}
-	if (params.channel) {
-		where.push(sql`exists (select 1 from ${channels} where ${channels.serviceId} = ${services.id} and ${channels.type} = ${params.channel})`);
-	}
-	if (params.q) where.push(ilike(services.searchText, containsPattern(params.q.toLowerCase())));
-	return and(...where)!;
+	if (params.q) onRow.push(ilike(listings.searchText, containsPattern(params.q.toLowerCase())));
+	return (country) => {
+		const keys = filterKeys(country, params);
+		return [eq(listings.country, country), ...(keys.length ? [arrayContains(listings.filterKeys, keys)] : []), ...onRow];
+	};
 }
 
-/** Active first, national before worldwide, verified first, then by name. */
-const SEARCH_ORDER = [
-	sql`(${services.status} <> 'active')`,
-	sql`('ZZ' = any(${services.countries}))`,
-	sql`(${services.verifiedAt} is null)`,
-	sql`${services.name}->>'en'`,
-	asc(services.id)
-];
+/**
+ * Where a search's listings are: the country's own and the worldwide ones ('ZZ'), each read in key
+ * order from directory_listings_order_idx.
+ */
+const listingCountries = (country: string) => (country === 'ZZ' ? ['ZZ'] : [country, 'ZZ']);
+
+/** A listing's place in the search order: active first, national before worldwide, verified first, then by name and id. */
+export interface SearchKey {
+	rank: number;
+	sortName: string;
+	serviceId: string;
+}
+
+const KEY_ORDER = [listings.rank, listings.sortName, listings.serviceId] as const;
+
+/** A key as the opaque `after`/`before` value of a pager link (base64url of [rank, name, id]). */
+export function encodeSearchKey(k: SearchKey): string {
+	return Buffer.from(JSON.stringify([k.rank, k.sortName, k.serviceId])).toString('base64url');
+}
+
+/** The key in a pager link, or undefined when it is not one of ours (the link is then read by its page number alone). */
+export function decodeSearchKey(value: string | null | undefined): SearchKey | undefined {
+	if (!value || value.length > 2000) return undefined;
+	try {
+		const k: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+		if (!Array.isArray(k) || k.length !== 3) return undefined;
+		const [rank, sortName, serviceId] = k;
+		if (!Number.isInteger(rank) || rank < 0 || rank > 15 || typeof sortName !== 'string' || typeof serviceId !== 'string' || !isUuid(serviceId)) return undefined;
+		return { rank, sortName, serviceId };
+	} catch {
+		return undefined;
+	}
+}
+
+type Paging = { offset: number } | { after: SearchKey } | { before: SearchKey };
+
+interface KeyedPage {
+	keys: SearchKey[];
+	/** more listings follow the page / come before it */
+	more: boolean;
+	earlier: boolean;
+}
 
 /**
- * One page of ids in SEARCH_ORDER and how many services match, counted up to `cap` (the count
- * stops reading at cap + 1 rows; it runs beside the page's own query).
+ * One page of listings in key order. Each country's rows are read from the order index, in order,
+ * checking the filters as they come, and stop at the page's end: a Merge Append of two short index
+ * scans (the country's and the worldwide ones). `after`/`before` continue from a key (keyset paging);
+ * an offset (a hand-made ?page=N) reads the rows before the page too.
  */
-async function pageOfIds(where: SQL, page: number, pageSize: number, cap: number): Promise<{ ids: string[]; total: number; capped: boolean }> {
-	const matches = db().select({ one: sql<number>`1`.as('one') }).from(services).where(where).limit(cap + 1).as('matches');
-	const [rows, [counted]] = await Promise.all([
+async function pageOfKeys(country: string, filters: Filters, paging: Paging, pageSize: number): Promise<KeyedPage> {
+	const backwards = 'before' in paging;
+	const offset = 'offset' in paging ? paging.offset : 0;
+	const from = 'after' in paging ? paging.after : 'before' in paging ? paging.before : undefined;
+	const take = offset + pageSize + 1; // one more than the page: whether another follows
+	const order = backwards ? KEY_ORDER.map((c) => desc(c)) : KEY_ORDER.map((c) => asc(c));
+	const branch = (c: string) => {
+		const where = filters(c);
+		if (from) where.push(sql`(${listings.rank}, ${listings.sortName}, ${listings.serviceId}) ${backwards ? sql`<` : sql`>`} (${from.rank}, ${from.sortName}, ${from.serviceId}::uuid)`);
+		return db()
+			.select({ rank: listings.rank, sortName: listings.sortName, serviceId: listings.serviceId })
+			.from(listings)
+			.where(and(...where))
+			.orderBy(...order)
+			.limit(take);
+	};
+	const [own, worldwide] = listingCountries(country).map(branch);
+	// the merged order, by the union's column names
+	const merged = ['rank', 'sort_name', 'service_id'].map((c) => (backwards ? sql`${sql.identifier(c)} desc` : sql`${sql.identifier(c)}`));
+	const rows = worldwide ? await unionAll(own, worldwide).orderBy(...merged).limit(take) : await own;
+	const window = rows.slice(offset, offset + pageSize);
+	const more = rows.length > offset + pageSize;
+	if (backwards) return { keys: window.reverse(), more: true, earlier: more };
+	return { keys: window, more, earlier: offset > 0 || !!from };
+}
+
+/**
+ * How many listings match, counted up to `cap`: each country's rows are read in key order, like the
+ * page's (so through the order index, never a scan of the table), and each stops at cap + 1.
+ */
+async function cappedCount(country: string, filters: Filters, cap: number): Promise<{ total: number; capped: boolean }> {
+	const branch = (c: string) =>
 		db()
-			.select({ id: services.id })
-			.from(services)
-			.where(where)
-			.orderBy(...SEARCH_ORDER)
-			.limit(pageSize)
-			.offset((page - 1) * pageSize),
-		db().select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(matches)
-	]);
-	return { ids: rows.map((r) => r.id), total: Math.min(counted.n, cap), capped: counted.n > cap };
+			.select({ one: sql<number>`1`.as('one') })
+			.from(listings)
+			.where(and(...filters(c)))
+			.orderBy(...KEY_ORDER)
+			.limit(cap + 1);
+	const [own, worldwide] = listingCountries(country).map(branch);
+	const matches = (worldwide ? unionAll(own, worldwide) : own).as('matches');
+	const [counted] = await db().select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(matches);
+	return { total: Math.min(counted.n, cap), capped: counted.n > cap };
 }
 
 /**
- * The page of services open at `now` among those matching `where`: active, with a channel open by
- * `isOpenAt`. Decided in SQL from each service's week_* columns (weekly-hours.ts): its zone's local
- * minute of the week against its weekly minutes. Services SQL cannot decide exactly (channels in
- * several zones, or an exception on the local date or the day before) are rare; when the page's
- * query finds some among the matches, their channels get `isOpenAt` here and the page is asked again.
+ * The filters of "open now": active listings with a channel open at `now` by `isOpenAt`. Decided in
+ * SQL from each listing's week_* columns (weekly-hours.ts): its zone's local minute of the week
+ * against its weekly minutes. Services SQL cannot decide exactly (channels in several zones, or an
+ * exception on the local date or the day before: week_undecided) are rare and found through their
+ * own index; when some match, their channels get `isOpenAt` here and the open ones are named by id.
  */
-async function openNowPage(where: SQL, now: Date, page: number, pageSize: number, cap: number) {
+async function openNowFilters(country: string, filters: Filters, now: Date): Promise<Filters> {
 	const clock = await weekClock(now);
 	const minutes = JSON.stringify(clock.minutes);
-	const dates = `{${clock.dates.join(',')}}`; // one text[] parameter ("YYYY-MM-DD" needs no quoting)
-	const inJs = sql`(${services.weekZone} is null or ${services.weekExceptionDates} && ${dates}::text[])`;
-	const bySchedule = sql`(not ${inJs} and ${services.weekMinutes} @> (${minutes}::jsonb ->> ${services.weekZone})::int)`;
-	const active = and(where, eq(services.status, 'active'))!;
-	const [first, undecided] = await Promise.all([
-		pageOfIds(and(active, or(bySchedule, inJs))!, page, pageSize, cap),
-		db().select({ id: services.id }).from(services).where(and(active, inJs)).limit(1)
-	]);
-	if (!undecided.length) return first;
+	const undecided = (c: string) => arrayOverlaps(listings.weekUndecided, [`${c} *`, ...clock.dates.map((d) => `${c} ${d}`)]);
+	// coalesce(…, false): also makes the planner guess half the rows open (not 0.5 %), so a count reads the order index
+	const bySchedule = (c: string) => sql`coalesce(not ${undecided(c)} and ${listings.weekMinutes} @> (${minutes}::jsonb ->> ${listings.weekZone})::int, false)`;
+	const active = (c: string) => [...filters(c), lt(listings.rank, RANK_INACTIVE)];
 	const hours = await db()
 		.select({ serviceId: channels.serviceId, hours: channels.hours })
 		.from(channels)
-		.innerJoin(services, eq(services.id, channels.serviceId))
-		.where(and(active, inJs));
+		.innerJoin(listings, eq(listings.serviceId, channels.serviceId))
+		.where(or(...listingCountries(country).map((c) => and(...active(c), undecided(c)))));
 	const zoneCache = new Map();
 	const open = [...new Set(hours.filter((c) => isOpenAt(c.hours, now, zoneCache)).map((c) => c.serviceId))];
-	return pageOfIds(and(active, open.length ? or(bySchedule, inArray(services.id, open)) : bySchedule)!, page, pageSize, cap);
+	return (c) => [...active(c), open.length ? or(bySchedule(c), inArray(listings.serviceId, open))! : bySchedule(c)];
 }
+
+/** The rank bit of a service that is not active (see listings.rank): ranks below it are active. */
+const RANK_INACTIVE = 8;
 
 /**
  * One page of services for a country (and worldwide ones) matching every given filter. Filtering
  * ("open now" included), ordering and paging all happen in SQL, so page 1 really holds the first
  * open services and a page costs what its rows cost.
  */
-export async function searchPage(params: SearchParams & { page?: number; pageSize?: number; countCap?: number }): Promise<SearchPage> {
+export async function searchPage(
+	params: SearchParams & { page?: number; pageSize?: number; countCap?: number; after?: SearchKey; before?: SearchKey }
+): Promise<SearchPage> {
 	const now = params.now ?? new Date();
 	const page = Math.max(1, Math.floor(params.page ?? 1));
 	const pageSize = Math.min(Math.max(1, Math.floor(params.pageSize ?? 25)), 500);
 	const cap = params.countCap ?? COUNT_CAP;
-	const where = searchWhere(params);
-	const { ids, total, capped } = params.openNow ? await openNowPage(where, now, page, pageSize, cap) : await pageOfIds(where, page, pageSize, cap);
-	if (ids.length === 0) return { results: [], total, capped, page, pageSize };
+	const base = listingFilters(params);
+	const filters = params.openNow ? await openNowFilters(params.country, base, now) : base;
+	const paging: Paging = params.after ? { after: params.after } : params.before ? { before: params.before } : { offset: (page - 1) * pageSize };
+	const [keyed, { total, capped }] = await Promise.all([pageOfKeys(params.country, filters, paging, pageSize), cappedCount(params.country, filters, cap)]);
+	// a `before` link that has run out (the list changed since): start again at the first page
+	if ('before' in paging && keyed.keys.length < pageSize) return searchPage({ ...params, page: 1, before: undefined });
+	const ids = keyed.keys.map((k) => k.serviceId);
+	const next = keyed.more && keyed.keys.length ? encodeSearchKey(keyed.keys[keyed.keys.length - 1]) : null;
+	const previous = keyed.earlier && keyed.keys.length ? encodeSearchKey(keyed.keys[0]) : null;
+	if (ids.length === 0) return { results: [], total, capped, page, pageSize, next, previous };
 	const [rows, chans] = await Promise.all([
 		db()
 			.select({ service: services, organizationName: organizations.name })
@@ -162,7 +253,7 @@ export async function searchPage(params: SearchParams & { page?: number; pageSiz
 		});
 	// within the page, services open right now come first (a stable sort keeps the SQL order otherwise)
 	results.sort((a, b) => Number(b.open) - Number(a.open));
-	return { results, total, capped, page, pageSize };
+	return { results, total, capped, page, pageSize, next, previous };
 }
 
 /** The first `limit` matching services (see searchPage). */

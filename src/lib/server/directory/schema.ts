@@ -2,7 +2,7 @@
 // their own opening hours, and the moderation queue through which anyone can suggest a service
 // or report a problem. Authored text is a locale map (jsonb { en, fr, ... }).
 import { sql } from 'drizzle-orm';
-import { boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Hours } from '../../directory/hours-types';
 import type { LocaleMap } from '../../i18n/locale-map';
 import { users } from '../identity/schema';
@@ -74,6 +74,54 @@ export const services = pgTable(
 		index('directory_services_languages_idx').using('gin', t.languages).with({ fastupdate: false }),
 		index('directory_services_updated_idx').on(t.updatedAt),
 		index('directory_services_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`).with({ fastupdate: false })
+	]
+);
+
+/**
+ * The help search's index: one row per country a service is listed in (one 'ZZ' row for a worldwide
+ * service), carrying the search order as a stored key and a copy of every column a search filters on.
+ * A search reads this table alone, in key order, until it has its page: its cost follows the page,
+ * not how many services the country has (issue 16; docs/help-finder.md). Written only by triggers on
+ * directory_services and directory_channels (migration 0030), so no writer can forget it; defunct
+ * services have no rows.
+ */
+export const listings = pgTable(
+	'directory_listings',
+	{
+		serviceId: uuid('service_id')
+			.notNull()
+			.references(() => services.id, { onDelete: 'cascade' }),
+		country: text('country').notNull(),
+		/**
+		 * the search order before the name, as bits: 8 not active, 4 worldwide, 2 not verified, 1 no
+		 * English name (names sort as `name->>'en'`, missing ones last)
+		 */
+		rank: smallint('rank').notNull(),
+		/** name->>'en', or '' when there is none */
+		sortName: text('sort_name').notNull(),
+		/**
+		 * what a search filters by through an index, each key prefixed with the listing's country:
+		 * '<country> t:<topic>', 'a:<action>', 'l:<language>', 'c:<channel type>' (queries.filterKeys)
+		 */
+		filterKeys: text('filter_keys').array().notNull(),
+		ageMin: integer('age_min'),
+		ageMax: integer('age_max'),
+		searchText: text('search_text').notNull(),
+		weekZone: text('week_zone'),
+		weekMinutes: int4multirange('week_minutes').notNull(),
+		/**
+		 * when "open now" is not decided by week_minutes (then isOpenAt decides): '<country> *' when
+		 * the channels' hours are in several zones, '<country> <date>' for each date with an exception.
+		 * Prefixed with the listing's country so that its GIN index finds one country's few at once.
+		 */
+		weekUndecided: text('week_undecided').array().notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.serviceId, t.country] }),
+		// the search order within a country; keyset pages continue from a (rank, sort_name, service_id)
+		index('directory_listings_order_idx').on(t.country, t.rank, t.sortName, t.serviceId),
+		index('directory_listings_filter_keys_idx').using('gin', t.filterKeys).with({ fastupdate: false }),
+		index('directory_listings_week_undecided_idx').using('gin', t.weekUndecided).with({ fastupdate: false })
 	]
 );
 
