@@ -14,7 +14,8 @@
 // Rows are inserted directly, 1,000 services per multi-row INSERT and transaction, mirroring what
 // writeService (src/lib/server/directory/commands.ts) stores for a validated ServiceInput: the same
 // de-duplicated arrays, searchText (the lower-cased names of service and organisation) and the
-// week_* columns "open now" reads (serviceWeek). Each service is first built in the ServiceInput
+// week_* columns "open now" reads (serviceWeek); the search's listings are written once per batch
+// (the triggers that write them on every other write wait for it). Each service is first built in the ServiceInput
 // shape, and every `validateEvery`-th one is parsed with the real valibot schema, so the generator
 // cannot drift into making invalid services.
 import path from 'node:path';
@@ -447,9 +448,12 @@ export async function generateDirectory(opts: GenerateOptions): Promise<Generate
 		}
 		nChannels += channelRows.length;
 		await db().transaction(async (tx) => {
+			// the search's listings once per batch, after its channels, rather than by the triggers after each insert (migration 0030)
+			await tx.execute(sql`select set_config('cop.directory_listings', 'deferred', true)`);
 			if (orgRows.length) await insertRows(tx, organizations, orgRows);
 			await insertRows(tx, services, serviceRows);
 			await insertRows(tx, channels, channelRows);
+			await tx.execute(sql`select directory_listings_refresh(${`{${serviceRows.map((r) => r.id).join(',')}}`}::uuid[])`);
 		});
 		done += batch.length;
 		batch = [];

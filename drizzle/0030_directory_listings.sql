@@ -37,14 +37,18 @@ CREATE FUNCTION "directory_listings_refresh"(ids uuid[]) RETURNS void LANGUAGE s
 	WHERE s."id" = ANY(ids) AND s."status" <> 'defunct';
 $$;
 --> statement-breakpoint
+-- A bulk writer that refreshes the listings itself, once per transaction, sets
+-- cop.directory_listings = 'deferred' for that transaction (bench/generate-directory.ts does).
 CREATE FUNCTION "directory_listings_from_services"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+	IF current_setting('cop.directory_listings', true) = 'deferred' THEN RETURN NULL; END IF;
 	PERFORM "directory_listings_refresh"(ARRAY(SELECT "id" FROM changed));
 	RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION "directory_listings_from_channels"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+	IF current_setting('cop.directory_listings', true) = 'deferred' THEN RETURN NULL; END IF;
 	PERFORM "directory_listings_refresh"(ARRAY(SELECT DISTINCT "service_id" FROM changed));
 	RETURN NULL;
 END $$;
