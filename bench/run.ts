@@ -469,12 +469,10 @@ async function measureSearchScale(): Promise<{ runs: ScaleRun[]; note: string }>
 	const pgUp = !unreachable;
 	const plan: { database: ScaleRun['database']; services: number }[] = [];
 	if (pgUp) plan.push({ database: 'PostgreSQL', services: 100_000 });
-	// BENCH_HELP_MILLION=1: a million on both databases; =postgres: on PostgreSQL only (half the time)
+	// BENCH_HELP_MILLION=1: a million on both databases; =postgres or =pglite: on that one only
 	const million = process.env.BENCH_HELP_MILLION;
-	if (million === '1' || million === 'postgres') {
-		if (pgUp) plan.push({ database: 'PostgreSQL', services: 1_000_000 });
-		if (million === '1') plan.push({ database: 'PGlite', services: 1_000_000 });
-	}
+	if ((million === '1' || million === 'postgres') && pgUp) plan.push({ database: 'PostgreSQL', services: 1_000_000 });
+	if (million === '1' || million === 'pglite') plan.push({ database: 'PGlite', services: 1_000_000 });
 	const runs: ScaleRun[] = [];
 	for (const p of plan) {
 		section(`Help search on ${p.database} at ${p.services.toLocaleString('en')} services (in-process)`);
@@ -486,7 +484,13 @@ async function measureSearchScale(): Promise<{ runs: ScaleRun[]; note: string }>
 	}
 	const note =
 		(pgUp ? `PostgreSQL at ${new URL(BENCH_PG_URL).host}` : `PostgreSQL not measured: ${unreachable}`) +
-		(million === '1' ? '' : million === 'postgres' ? '; 1,000,000 services on PostgreSQL only (BENCH_HELP_MILLION=postgres)' : '; 1,000,000 services only with BENCH_HELP_MILLION=1');
+		(million === '1'
+			? ''
+			: million === 'postgres'
+				? '; 1,000,000 services on PostgreSQL only (BENCH_HELP_MILLION=postgres)'
+				: million === 'pglite'
+					? '; 1,000,000 services on PGlite only (BENCH_HELP_MILLION=pglite)'
+					: '; 1,000,000 services only with BENCH_HELP_MILLION=1');
 	return { runs, note };
 }
 
