@@ -68,6 +68,22 @@ test('a busy country: more than 1,000 services, and Next and Previous walk them 
 	await expect(page).toHaveURL(/\/help\?country=CR$/);
 	expect(await names(page)).toEqual(first);
 
+	// past the counted pages: "Page 50", then on by key to the last page, which has no Next
+	await page.goto('/help?country=CR&page=50');
+	await expect(page.getByRole('navigation', { name: 'Page 50', exact: true })).toBeVisible();
+	await scan(page);
+	let last = 50;
+	while ((await page.locator('nav.pager a[rel="next"]').count()) > 0) {
+		await page.locator('nav.pager a[rel="next"]').click();
+		last++;
+		await expect(page.getByRole('navigation', { name: `Page ${last}`, exact: true })).toBeVisible();
+		await scan(page);
+	}
+	// 1,100 services less the few defunct ones (no listing), 20 a page
+	expect(last).toBeGreaterThan(50);
+	expect(last).toBeLessThanOrEqual(55);
+	expect((await names(page)).length).toBeGreaterThan(0);
+
 	// a key that is not ours is ignored: page 2 is then read by offset, the same services
 	await page.goto('/help?country=CR&page=2&after=not-a-key');
 	await expect(page.getByRole('navigation', { name: 'Page 2 of more than 50' })).toBeVisible();
