@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ url, setHeaders }) => {
 	const query = directory.readHelpQuery(url);
 	const locale = getLocale();
 	const countries = listCountries(locale).map((c) => ({ code: c.code, name: c.name }));
-	if (!query.country) return { query, countries, results: null, total: 0, totalText: '0', capped: false, page: 1, pages: 1, hasNext: false, next: null, previous: null, emergency: [], languages: [], offline: null, federated: [] };
+	if (!query.country) return { query, countries, results: null, total: 0, totalText: '0', capped: false, page: 1, pages: 1, next: null, previous: null, emergency: [], languages: [], offline: null, federated: [] };
 	const country = query.country;
 	const requested = Math.min(Math.max(1, Math.trunc(Number(url.searchParams.get('page'))) || 1), MAX_PAGE);
 	const search = directory.toSearchParams({ ...query, country });
@@ -65,8 +65,8 @@ export const load: PageServerLoad = async ({ url, setHeaders }) => {
 		totalText: new Intl.NumberFormat(locale, { numberingSystem: 'latn' }).format(found.total),
 		page: found.page,
 		pages: Math.max(1, Math.ceil(found.total / PAGE_SIZE)),
-		hasNext: !!found.next && found.page < MAX_PAGE,
-		next: found.next,
+		// the key of Next, while more follow (and up to page MAX_PAGE)
+		next: found.page < MAX_PAGE ? found.next : null,
 		previous: found.previous,
 		emergency: emergency.map((e) => ({ id: e.id, name: localized(e.name as LocaleMap), number: e.value, href: `tel:${e.value.replace(/[^0-9+]/g, '')}`, isDemo: e.isDemo && !e.verifiedAt })),
 		languages: languages.map((code) => ({ code, name: names.of(code) ?? code })),
